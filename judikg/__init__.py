@@ -1,0 +1,12 @@
+"""judikg: a multilingual knowledge graph of judicial institutions built from news articles."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("judikg")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0"
+
+# Bumped whenever extraction output can change for the same input: it is stored with every
+# article graph, so a store knows which articles an upgrade should re-extract.
+EXTRACTOR_VERSION = "0.1.0"

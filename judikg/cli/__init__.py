@@ -1,0 +1,26 @@
+"""The `judikg` command line: a thin shell over the library.
+
+Each command module parses options, calls one library function and formats its result.
+Data goes to stdout; progress, logs and errors go to stderr. Exit codes: 0 ok, 1 the data
+does not conform (validation, failed articles in a batch), 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="judikg",
+    help="Multilingual knowledge graph of judicial institutions, built from news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# Command modules register themselves on `app` when imported; the order sets --help's order.
+from judikg.cli import ingest_cmds  # noqa: E402,F401
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,1 @@
+"""Commands that build and inspect the store: ingest, stats, export, validate."""
