@@ -1,0 +1,1 @@
+"""Canonical reference entities (countries, cities, international bodies) loaded from the JSON files beside this module."""
