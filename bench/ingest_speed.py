@@ -1,0 +1,60 @@
+"""End-to-end ingest into the embedded on-disk store, and memory against corpus size.
+
+    python -m bench.ingest_speed [--articles 3000] [--workers 1]
+
+Writes ~4 KB synthetic articles as files, runs the same pipeline as `judikg ingest`, and reports
+articles/s plus peak RSS after each third of the corpus (it must stay flat: memory does not grow
+with corpus size beyond the store itself). Issue 3 target: >= 100 articles/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from bench.corpus import synthetic_texts
+from judikg.pipeline import ingest_into
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=3000)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--size", type=int, default=4096)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        thirds = [root / f"part{k}" for k in range(3)]
+        for folder in thirds:
+            folder.mkdir()
+        for i, text in enumerate(synthetic_texts(args.articles, args.size)):
+            (thirds[i * 3 // args.articles] / f"a{i:06d}.txt").write_text(text, encoding="utf-8")
+        store = root / "store"
+        total = 0
+        started = time.perf_counter()
+        for k, folder in enumerate(thirds):
+            t0 = time.perf_counter()
+            report = ingest_into([folder], store, workers=args.workers)
+            seconds = time.perf_counter() - t0
+            total += report.count("added")
+            print(
+                f"part {k + 1}/3: {report.count('added')} articles in {seconds:.2f} s = "
+                f"{report.count('added') / seconds:.0f} articles/s; peak RSS {rss_mb():.0f} MB"
+            )
+        seconds = time.perf_counter() - started
+        size = sum(f.stat().st_size for f in store.rglob("*") if f.is_file()) / 2**20
+        print(
+            f"ingest: {total} articles in {seconds:.2f} s = {total / seconds:.0f} articles/s end to end "
+            f"with {args.workers} worker(s); store {size:.0f} MB on disk"
+        )
+
+
+if __name__ == "__main__":
+    main()
