@@ -1,0 +1,1 @@
+"""Commands for relationship maps and network analytics: map, analyze, path."""
