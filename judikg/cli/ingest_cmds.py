@@ -90,6 +90,7 @@ def export(
             run(write, st, sys.stdout.buffer, fmt, graph)
             sys.stdout.buffer.flush()
         else:
+            output.parent.mkdir(parents=True, exist_ok=True)
             run(write, st, output, fmt, graph)
             err.print(f"wrote {output} ({output.stat().st_size} bytes, {fmt})")
 

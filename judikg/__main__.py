@@ -1,0 +1,5 @@
+"""`python -m judikg` runs the CLI."""
+
+from judikg.cli import main
+
+main()
