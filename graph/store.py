@@ -1,0 +1,426 @@
+"""Where article graphs live: a small store-neutral protocol and the embedded Oxigraph store.
+
+Every article is one named graph. A catalog (named graph ``jkg:catalog``) maps each source key
+(the article URL if known, else its absolute path or ``file.jsonl:LINE``) to the graph written
+for it, the text's sha256 and the extractor version, so ingest decides "unchanged → skip,
+changed → replace" with one lookup::
+
+    <graph> dcterms:source "source key" ; jk:sha256 "…" ; jk:extractorVersion "0.1.0" .
+
+Writes go through one SPARQL UPDATE request per batch: Oxigraph runs a whole request in one
+transaction, so a batch that fails anywhere leaves the store exactly as it was, and readers
+never see half an article. (pyoxigraph's ``bulk_load``/``bulk_extend`` are faster but not
+transactional, and ``extend`` cannot remove the graphs being replaced in the same transaction.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO, Protocol, runtime_checkable
+
+import pyoxigraph as ox
+
+from judikg import EXTRACTOR_VERSION
+from judikg.errors import InputError, QueryError, StoreError, StoreLockedError
+from judikg.graph.lock import StoreLock
+from judikg.graph.terms import Term, iri, jk, std
+from judikg.vocab import JKG
+
+#: Serialisations a store can write, by the name the CLI uses.
+FORMATS: dict[str, ox.RdfFormat] = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+
+
+def rdf_format(fmt: str) -> ox.RdfFormat:
+    try:
+        return FORMATS[fmt.lower().lstrip(".")]
+    except KeyError:
+        raise InputError(fmt, f"unknown RDF format; use one of {', '.join(FORMATS)}") from None
+
+
+def catalog_graph() -> ox.NamedNode:
+    return iri(str(JKG["catalog"]))
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleState:
+    """What the store holds for one source key."""
+
+    graph_iri: str
+    sha256: str
+    extractor_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleGraph:
+    """One article's named graph, ready to write (every quad in ``graph_iri``)."""
+
+    graph_iri: str
+    source_key: str
+    sha256: str
+    quads: Sequence[ox.Quad]
+    extractor_version: str = EXTRACTOR_VERSION
+
+
+@dataclass(frozen=True, slots=True)
+class WriteReport:
+    articles: int
+    quads: int
+    removed_graphs: tuple[str, ...]  # graphs dropped because their source or IRI was rewritten
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class SelectResult:
+    """Rows of a SELECT query; a cell is None where the variable is unbound."""
+
+    variables: tuple[str, ...]
+    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+
+    def dicts(self) -> list[dict[str, Term]]:
+        return [{v: t for v, t in zip(self.variables, row) if t is not None} for row in self.rows]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[tuple[Term | None, ...]]:
+        return iter(self.rows)
+
+
+QueryResult = SelectResult | bool | list[ox.Triple]
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What ingest, queries, export, validate and stats need from an RDF store.
+
+    Terms are pyoxigraph terms (a remote SPARQL store can produce them with
+    ``pyoxigraph.parse_query_results``); graph names are IRI strings.
+    """
+
+    def article_state(self, source_key: str) -> ArticleState | None: ...
+
+    def write_articles(self, batch: Sequence[ArticleGraph]) -> WriteReport: ...
+
+    def has_graph(self, graph_iri: str) -> bool: ...
+
+    def named_graphs(self) -> list[str]: ...
+
+    def remove_graph(self, graph_iri: str) -> bool: ...
+
+    def load_reference(self, quads: Iterable[ox.Quad], version: str | None = None) -> bool: ...
+
+    def query(
+        self, sparql: str, *, bindings: Mapping[str, Term] | None = None, timeout: float | None = None
+    ) -> QueryResult: ...
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]: ...
+
+    def dump(self, fmt: str, out: BinaryIO, graph: str | None = None) -> None: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
+
+
+def _triple_text(quad: ox.Quad) -> str:
+    return f"{quad.subject} {quad.predicate} {quad.object} ."
+
+
+def content_hash(quads: Iterable[ox.Quad]) -> str:
+    """sha256 of the canonical (RDFC-1.0) sorted N-Quads: equal for equal content whatever the
+    order and whatever labels a parser gave the blank nodes (the ontology has OWL lists)."""
+    dataset = ox.Dataset(quads)
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    digest = hashlib.sha256()
+    for line in sorted(str(q) for q in dataset):
+        digest.update(line.encode("utf-8"))
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+class OxigraphStore:
+    """The embedded on-disk store (pyoxigraph / RocksDB), or an in-memory one for tests.
+
+    Open it with :meth:`open` (on disk, locked) or :meth:`memory`. A writer holds the store's
+    exclusive lock until :meth:`close`; read-only stores share a lock and exclude writers (see
+    :mod:`judikg.graph.lock` for why readers cannot run beside a writer with pyoxigraph 0.5).
+    """
+
+    def __init__(self, store: ox.Store, *, path: Path | None = None, lock: StoreLock | None = None,
+                 read_only: bool = False) -> None:
+        self._store: ox.Store | None = store
+        self.path = path
+        self.read_only = read_only
+        self._lock = lock
+
+    # -- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, read_only: bool = False, lock_timeout: float = 10.0) -> OxigraphStore:
+        path = Path(path).resolve()
+        if read_only and not (path / "CURRENT").exists():
+            raise StoreError(f"{path}: no store here; build one with `judikg ingest FILES --store {path}`")
+        lock = StoreLock(path, exclusive=not read_only, timeout=lock_timeout).acquire()
+        try:
+            store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        except OSError as exc:
+            lock.release()
+            if "lock" in str(exc).lower():
+                raise StoreLockedError(
+                    f"store {path} is open in another store object of this process; close it first"
+                ) from exc
+            raise StoreError(f"{path}: cannot open the store: {exc}") from exc
+        except (RuntimeError, ValueError) as exc:
+            lock.release()
+            raise StoreError(
+                f"{path}: cannot open the store ({exc}); if it was written by another tool, export and rebuild it"
+            ) from exc
+        return cls(store, path=path, lock=lock, read_only=read_only)
+
+    @classmethod
+    def memory(cls) -> OxigraphStore:
+        return cls(ox.Store())
+
+    def close(self) -> None:
+        store, self._store = self._store, None
+        if store is not None and not self.read_only and self.path is not None:
+            store.flush()  # so that the next read-only open needs no WAL replay
+        del store  # the last reference: RocksDB closes before the lock is released
+        if self._lock is not None:
+            self._lock.release()
+
+    def __enter__(self) -> OxigraphStore:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @property
+    def raw(self) -> ox.Store:
+        """The pyoxigraph store, for fast bulk reads (e.g. projection to networkx)."""
+        if self._store is None:
+            raise StoreError(f"store {self.path or '<memory>'} is closed")
+        return self._store
+
+    def _writable(self) -> ox.Store:
+        if self.read_only:
+            raise StoreError(f"store {self.path} is open read-only; open it without read_only to write")
+        return self.raw
+
+    # -- catalog ------------------------------------------------------------------------
+
+    def article_state(self, source_key: str) -> ArticleState | None:
+        states = self._states([source_key])
+        return states.get(source_key)
+
+    def _states(self, keys: Sequence[str]) -> dict[str, ArticleState]:
+        if not keys:
+            return {}
+        # Our own vocabulary terms and the keys are serialised as RDF terms, never spliced raw.
+        keys_block = " ".join(str(ox.Literal(k)) for k in sorted(set(keys)))
+        result = self.query(
+            f"SELECT ?key ?g ?sha ?version WHERE {{ GRAPH {catalog_graph()} {{ "
+            f"?g {std('dcterms', 'source')} ?key ; {jk('sha256')} ?sha ; {jk('extractorVersion')} ?version }} }} "
+            f"VALUES ?key {{ {keys_block} }}"
+        )
+        assert isinstance(result, SelectResult)
+        states: dict[str, ArticleState] = {}
+        for key, g, sha, version in result.rows:
+            assert key is not None and g is not None and sha is not None and version is not None
+            states[key.value] = ArticleState(g.value, sha.value, version.value)
+        return states
+
+    # -- writing ------------------------------------------------------------------------
+
+    def write_articles(self, batch: Sequence[ArticleGraph]) -> WriteReport:
+        """Replace, in one transaction, each article's graph (by source key and by graph IRI)."""
+        started = time.perf_counter()
+        store = self._writable()
+        if not batch:
+            return WriteReport(0, 0, (), 0.0)
+        old = self._states([a.source_key for a in batch])
+        catalog = str(catalog_graph())
+        source, sha_p, version_p = std("dcterms", "source"), jk("sha256"), jk("extractorVersion")
+        removals: set[str] = set()
+        inserts: list[str] = []
+        quad_count = 0
+        seen: dict[str, str] = {}
+        for article in batch:
+            graph = iri(article.graph_iri)
+            if seen.setdefault(article.graph_iri, article.source_key) != article.source_key:
+                raise StoreError(
+                    f"{article.source_key}: graph {article.graph_iri} is also written for "
+                    f"{seen[article.graph_iri]} in the same batch; write one article per graph"
+                )
+            removals.add(article.graph_iri)
+            if article.source_key in old:
+                removals.add(old[article.source_key].graph_iri)
+            lines = [f"GRAPH {graph} {{"]
+            for quad in article.quads:
+                if not isinstance(quad, ox.Quad):
+                    raise StoreError(f"{article.source_key}: expected a pyoxigraph Quad, got {type(quad).__name__}")
+                if quad.graph_name != graph and not isinstance(quad.graph_name, ox.DefaultGraph):
+                    raise StoreError(
+                        f"{article.source_key}: a quad is in {quad.graph_name}, not in the article graph {graph}"
+                    )
+                lines.append(_triple_text(quad))
+            quad_count += len(lines) - 1
+            lines.append("}")
+            lines.append(
+                f"GRAPH {catalog} {{ {graph} {source} {ox.Literal(article.source_key)} ; "
+                f"{sha_p} {ox.Literal(article.sha256)} ; {version_p} {ox.Literal(article.extractor_version)} . }}"
+            )
+            inserts.append("\n".join(lines))
+        ops = [self._drop_ops(g, catalog) for g in sorted(removals)]
+        ops.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
+        self._update(store, " ;\n".join(ops), what=f"a batch of {len(batch)} articles")
+        replaced = tuple(sorted(g for g in removals if g in {o.graph_iri for o in old.values()}))
+        return WriteReport(len(batch), quad_count, replaced, time.perf_counter() - started)
+
+    @staticmethod
+    def _drop_ops(graph_iri: str, catalog: str) -> str:
+        graph = iri(graph_iri)
+        return f"DROP SILENT GRAPH {graph} ;\nDELETE WHERE {{ GRAPH {catalog} {{ {graph} ?p ?o }} }}"
+
+    def _update(self, store: ox.Store, text: str, *, what: str) -> None:
+        try:
+            store.update(text)
+        except (SyntaxError, ValueError, RuntimeError, OSError) as exc:
+            raise StoreError(
+                f"store {self.path or '<memory>'}: writing {what} failed and nothing was written: {exc}"
+            ) from exc
+
+    def remove_graph(self, graph_iri: str) -> bool:
+        store = self._writable()
+        if not self.has_graph(graph_iri):
+            return False
+        self._update(store, self._drop_ops(graph_iri, str(catalog_graph())), what=f"removal of {graph_iri}")
+        return True
+
+    def load_reference(self, quads: Iterable[ox.Quad], version: str | None = None) -> bool:
+        """Replace the graphs the quads are in (jkg:reference, jkg:ontology) if their content changed.
+
+        Returns whether anything was written. The content hash is kept in the catalog, so an
+        unchanged reference costs one lookup per ingest.
+        """
+        store = self._writable()
+        by_graph: dict[str, list[ox.Quad]] = {}
+        for quad in quads:
+            if isinstance(quad.graph_name, ox.DefaultGraph):
+                raise StoreError("reference quads must be in a named graph (jkg:reference or jkg:ontology)")
+            by_graph.setdefault(quad.graph_name.value, []).append(quad)
+        catalog = str(catalog_graph())
+        sha_p = jk("sha256")
+        ops: list[str] = []
+        inserts: list[str] = []
+        for graph_iri in sorted(by_graph):
+            graph_quads = by_graph[graph_iri]
+            digest = content_hash(graph_quads)
+            stored = self.query(f"SELECT ?sha WHERE {{ GRAPH {catalog} {{ {iri(graph_iri)} {sha_p} ?sha }} }}")
+            assert isinstance(stored, SelectResult)
+            if [row[0].value for row in stored.rows if row[0] is not None] == [digest]:
+                continue
+            graph = iri(graph_iri)
+            ops.append(self._drop_ops(graph_iri, catalog))
+            body = "\n".join(_triple_text(q) for q in graph_quads)
+            meta = f"{graph} {sha_p} {ox.Literal(digest)}"
+            if version:
+                meta += f" ; {std('owl', 'versionInfo')} {ox.Literal(version)}"
+            inserts.append(f"GRAPH {graph} {{\n{body}\n}}\nGRAPH {catalog} {{ {meta} . }}")
+        if not ops:
+            return False
+        ops.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
+        self._update(store, " ;\n".join(ops), what="the reference graphs")
+        return True
+
+    # -- reading ------------------------------------------------------------------------
+
+    def has_graph(self, graph_iri: str) -> bool:
+        return self.raw.contains_named_graph(iri(graph_iri))
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self.raw.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        return iter(self.raw.quads_for_pattern(None, None, None, iri(graph) if graph else None))
+
+    def dump(self, fmt: str, out: BinaryIO, graph: str | None = None) -> None:
+        """Raw, fast dump in store order; :func:`judikg.graph.export.export` sorts and merges."""
+        rdf = rdf_format(fmt)
+        if graph is not None:
+            if not self.has_graph(graph):
+                raise InputError(graph, "no such graph in the store; list them with `judikg stats --json`")
+            self.raw.dump(out, rdf, from_graph=iri(graph))
+        elif rdf.supports_datasets:
+            self.raw.dump(out, rdf)
+        else:
+            ox.serialize(sorted({q.triple for q in self.quads()}, key=str), out, rdf)
+
+    def query(
+        self, sparql: str, *, bindings: Mapping[str, Term] | None = None, timeout: float | None = None
+    ) -> QueryResult:
+        """Run a SPARQL 1.1 query over the union of all graphs, with ``bindings`` as RDF terms.
+
+        Bindings go through pyoxigraph's ``substitutions`` (SEP-0007); a variable that is not
+        in the SELECT projection (Oxigraph refuses to substitute those) is bound by a trailing
+        VALUES block of serialised terms instead. ``timeout`` is checked while results stream,
+        so it bounds long result sets, not a single slow aggregate before its first row.
+        """
+        store = self.raw
+        deadline = time.monotonic() + timeout if timeout else None
+        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        try:
+            try:
+                result = store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+            except RuntimeError as exc:
+                if not subs or "projection" not in str(exc):
+                    raise
+                result = store.query(_with_values(sparql, subs), use_default_graph_as_union=True)
+            if isinstance(result, ox.QueryBoolean):
+                return bool(result)
+            if isinstance(result, ox.QueryTriples):
+                triples: list[ox.Triple] = []
+                for triple in result:
+                    triples.append(triple)
+                    _check_deadline(deadline, timeout, sparql)
+                return triples
+            variables = tuple(v.value for v in result.variables)
+            rows: list[tuple[Term | None, ...]] = []
+            for solution in result:
+                rows.append(tuple(solution[i] for i in range(len(variables))))
+                _check_deadline(deadline, timeout, sparql)
+            return SelectResult(variables, rows)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL: {exc}; check the query text") from exc
+        except (RuntimeError, OSError, ValueError, TypeError) as exc:
+            raise QueryError(f"query failed on store {self.path or '<memory>'}: {exc}") from exc
+
+
+def _with_values(sparql: str, subs: Mapping[ox.Variable, Term]) -> str:
+    names = " ".join(str(v) for v in subs)
+    values = " ".join(str(t) for t in subs.values())
+    return f"{sparql}\nVALUES ({names}) {{ ({values}) }}"
+
+
+def _check_deadline(deadline: float | None, timeout: float | None, sparql: str) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        first = sparql.strip().splitlines()[0][:80] if sparql.strip() else ""
+        raise QueryError(f"query timed out after {timeout:g} s ({first} …); narrow it or raise --timeout")
