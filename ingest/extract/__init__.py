@@ -1,0 +1,162 @@
+"""Extraction: ``extract(doc) -> Extraction``, pure (no I/O; lexicons and reference data are read
+once per process and only read afterwards).
+
+Stages: ``recognize`` finds the named entities (institutions, countries, cities, international
+bodies, persons) linked to canonical IRIs; ``events``, ``agreements`` and ``posts`` read what the
+article says about them; ``relations`` adds memberOf / partOf / country and merges mentions per
+IRI. Every relation carries its evidence sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from judikg.ingest.model import Document, Entity, Extraction, Relation, Span
+
+__all__ = ["extract", "extract_from_hits"]
+
+
+@cache
+def _recognizer() -> Any:
+    from judikg.ingest.extract.recognize import recognize
+
+    return recognize
+
+
+@cache
+def _sentence_splitter() -> Any:
+    from judikg.ingest.extract.sentences import sentences
+
+    return sentences
+
+
+@cache
+def _date_finder() -> Any:
+    try:
+        from judikg.ingest.dates import find_dates
+    except ImportError:  # the date module lands in parallel; without it events stay undated
+        return None
+    return find_dates
+
+
+def extract(doc: Document) -> Extraction:
+    """Entities and relations the article states (see the module docstring)."""
+    hits = _recognizer()(doc)
+    return extract_from_hits(doc, hits)
+
+
+def _dates(doc: Document) -> list[Any]:
+    find_dates = _date_finder()
+    if find_dates is None:
+        return []
+    return sorted(find_dates(doc.text, doc.lang, doc.published), key=lambda d: d.start)
+
+
+def extract_from_hits(doc: Document, hits: Sequence[Any], dates: Sequence[Any] | None = None) -> Extraction:
+    """The relation passes over already recognised hits (``recognize.Hit`` or anything shaped like it)."""
+    from judikg.ingest.extract.agreements import find_agreements
+    from judikg.ingest.extract.events import find_events
+    from judikg.ingest.extract.evidence import Article
+    from judikg.ingest.extract.posts import find_posts
+    from judikg.ingest.extract.relations import (
+        Fact,
+        hit_entities,
+        membership_facts,
+        structural_facts,
+        to_relations,
+    )
+
+    art = Article(doc, list(hits), _sentence_splitter()(doc.text))
+    found_dates = _dates(doc) if dates is None else list(dates)
+    events = find_events(art, found_dates)
+    agreements = find_agreements(art, found_dates, events)
+    posts, person_country = find_posts(art)
+
+    facts: list[Fact] = structural_facts(art) + membership_facts(art)
+    facts += [Fact(p.person, "post", p.organization, p.sentence, p.role) for p in posts]
+
+    entities: list[Entity] = hit_entities(art.hits, doc.text, person_country)
+    published_year = doc.published[:4] if doc.published else None
+    for ev in events:
+        distinguishing = "|".join(
+            [str(ev.ordinal or ""), ev.locations[0][0] if ev.locations else "", ev.organizers[0][0] if ev.organizers else ""]
+        )
+        ev.iri = _event_iri(ev.date or published_year, ev.slug, distinguishing)
+        for iri, s in ev.locations:
+            facts.append(Fact(ev.iri, "location", iri, s))
+        for iri, s in ev.organizers:
+            facts.append(Fact(ev.iri, "organizer", iri, s))
+        for iri, s in ev.participants:
+            facts.append(Fact(ev.iri, "participant", iri, s))
+        entities.append(_trigger_entity(doc, ev.iri, ev.type, ev.triggers, ev.date, ev.end_date, ev.ordinal))
+    for ag in agreements:
+        parties = sorted({iri for iri, _ in ag.parties})
+        ag.iri = _agreement_iri(ag.date or published_year, ag.slug, parties)
+        for iri, s in ag.parties:
+            facts.append(Fact(ag.iri, "party", iri, s))
+        for iri, s in ag.signatories:
+            facts.append(Fact(ag.iri, "signatory", iri, s))
+        for ev, s in ag.signed_at:
+            facts.append(Fact(ag.iri, "signedAt", ev.iri, s))
+        for iri, s in ag.locations:
+            facts.append(Fact(ag.iri, "location", iri, s))
+        entities.append(_trigger_entity(doc, ag.iri, ag.type, ag.triggers, ag.date, None, None))
+
+    entities = _merge(entities)
+    relations: list[Relation] = to_relations(art, facts)
+    return Extraction(entities=tuple(entities), relations=tuple(relations))
+
+
+def _trigger_entity(
+    doc: Document, iri: str, type_name: str, triggers: Sequence[Any], date: str | None,
+    end_date: str | None, ordinal: int | None,
+) -> Entity:
+    mentions = tuple(Span(t.start, t.end, doc.text[t.start : t.end]) for t in triggers)
+    label = mentions[0].surface if mentions else type_name
+    return Entity(
+        iri=iri, type=type_name, labels={doc.lang: label}, mentions=mentions,
+        date=date, end_date=end_date, ordinal=ordinal,
+    )
+
+
+def _merge(entities: list[Entity]) -> list[Entity]:
+    """One Entity per IRI (two events of one article can mint one IRI), sorted by first mention."""
+    by_iri: dict[str, Entity] = {}
+    for e in entities:
+        old = by_iri.get(e.iri)
+        if old is None:
+            by_iri[e.iri] = e
+            continue
+        mentions = tuple(sorted(set(old.mentions) | set(e.mentions), key=lambda m: (m.start, m.end)))
+        by_iri[e.iri] = Entity(
+            iri=old.iri, type=old.type, labels={**e.labels, **old.labels}, mentions=mentions,
+            country=old.country or e.country, date=old.date or e.date, end_date=old.end_date or e.end_date,
+            name=old.name or e.name, ordinal=old.ordinal or e.ordinal,
+        )
+    return sorted(by_iri.values(), key=lambda e: (e.mentions[0].start if e.mentions else -1, e.iri))
+
+
+def _event_iri(date: str | None, slug: str, distinguishing: str) -> str:
+    try:
+        from judikg.iris import event_iri
+    except ImportError:
+        return _standin_iri("event", date, slug, distinguishing)
+    return event_iri(date, slug, distinguishing)
+
+
+def _agreement_iri(date: str | None, slug: str, parties: list[str]) -> str:
+    try:
+        from judikg.iris import agreement_iri
+    except ImportError:
+        return _standin_iri("agreement", date, slug, "|".join(parties))
+    return agreement_iri(date, slug, parties)
+
+
+def _standin_iri(kind: str, date: str | None, slug: str, key: str) -> str:
+    # judikg.iris lands in parallel; until then mint the design.md shape from the same inputs.
+    digest = hashlib.sha256(f"{slug}|{key}".encode()).hexdigest()[:10]
+    base = "https://w3id.org/judikg/id/"
+    return f"{base}{kind}/{date or 'undated'}-{slug}-{digest}"

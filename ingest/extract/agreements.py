@@ -1,0 +1,103 @@
+"""Agreements (memoranda, cooperation agreements, protocols, declarations, resolutions): parties,
+signatories, the event they were signed at, date and place.
+
+One agreement per type per article (all its mentions together). Parties are the most specific
+institutions named in the sentence that says the agreement was signed or is "between" them (or,
+failing that, the first sentence mentioning it); signatories are the persons of that sentence
+and the next ones that repeat the signing cue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from judikg.ingest.extract.events import DateLike, EventFinding, Trigger, find_triggers
+from judikg.ingest.extract.evidence import ORG_TYPES, Article, cue_regex, is_nested, maximal
+
+
+@dataclass(slots=True)
+class AgreementFinding:
+    type: str
+    slug: str
+    triggers: list[Trigger] = field(default_factory=list)
+    date: str | None = None
+    parties: list[tuple[str, int]] = field(default_factory=list)
+    signatories: list[tuple[str, int]] = field(default_factory=list)
+    signed_at: list[tuple[EventFinding, int]] = field(default_factory=list)
+    locations: list[tuple[str, int]] = field(default_factory=list)
+    iri: str = ""
+
+    @property
+    def sentences(self) -> list[int]:
+        return sorted({t.sentence for t in self.triggers})
+
+
+def _group(triggers: list[Trigger]) -> list[AgreementFinding]:
+    found: dict[str, AgreementFinding] = {}
+    for t in triggers:
+        found.setdefault(t.type, AgreementFinding(t.type, t.slug)).triggers.append(t)
+    return list(found.values())
+
+
+def _key_sentence(art: Article, ag: AgreementFinding) -> int:
+    """The sentence that says who signed it: a signing or 'between' cue, else the first mention."""
+    signing = cue_regex("agreements", "signing_cues", art.lang)
+    between = cue_regex("agreements", "between_cues", art.lang)
+    for s in ag.sentences:
+        start, end = art.sentences[s]
+        if art.cues(between, start, end):
+            return s
+    for s in ag.sentences:
+        start, end = art.sentences[s]
+        if art.cues(signing, start, end) and any(h.type in ORG_TYPES for h in art.hits_by_sentence[s]):
+            return s
+    return ag.sentences[0]
+
+
+def find_agreements(
+    art: Article, dates: Sequence[DateLike], events: Sequence[EventFinding]
+) -> list[AgreementFinding]:
+    triggers = find_triggers(art, "agreements")
+    if not triggers:
+        return []
+    agreements = _group(triggers)
+    signing = cue_regex("agreements", "signing_cues", art.lang)
+    framework = cue_regex("events", "framework_cues", art.lang)
+    event_at: dict[int, list[EventFinding]] = {}
+    for ev in events:
+        for s in ev.sentences:
+            event_at.setdefault(s, []).append(ev)
+    for ag in agreements:
+        key = _key_sentence(art, ag)
+        hits = art.hits_by_sentence[key]
+        framework_cues = art.cues(framework, *art.sentences[key])
+        for h in maximal(hits):
+            if h.type not in ORG_TYPES:
+                continue
+            # An organisation named only as the owner of the event the signing happened at
+            # ("within the AACC conference") is not a party.
+            if framework_cues and any(
+                abs(h.start - c.end) < 40 or abs(c.start - h.end) < 40 for c in framework_cues
+            ) and event_at.get(key):
+                continue
+            ag.parties.append((h.iri, key))
+        for s in sorted({key, *ag.sentences}):
+            start, end = art.sentences[s]
+            if not art.cues(signing, start, end):
+                continue
+            for h in art.hits_by_sentence[s]:
+                if h.type == "Person" and (h.iri, s) not in ag.signatories:
+                    ag.signatories.append((h.iri, s))
+            for d in dates:
+                if ag.date is None and start <= d.start < end:
+                    ag.date = d.value
+            sentence_hits = art.hits_by_sentence[s]
+            cities = [h for h in sentence_hits if h.type == "City" and not is_nested(h, sentence_hits)]
+            if cities and not ag.locations:
+                ag.locations.append((cities[0].iri, s))
+            if art.cues(framework, start, end):
+                for ev in event_at.get(s, []):
+                    if all(e is not ev for e, _ in ag.signed_at):
+                        ag.signed_at.append((ev, s))
+    return agreements

@@ -1,0 +1,289 @@
+"""Events (conferences, round tables, meetings, visits …): triggers, coreference, date, place,
+organiser and participants.
+
+Triggers are lexicon words (``lexicon/events.json``) with open suffix tails, so Turkic case and
+possessive forms match (``конференциясынын``, ``онлайн-кездесуде``). All triggers of one type in
+an article are one event unless an ordinal or a year tells two apart. Relations are read inside
+the sentences that mention the event, plus sentences right after that carry a participation
+cue, until another event is mentioned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from judikg.ingest.extract.evidence import (
+    ORG_TYPES,
+    Article,
+    HitLike,
+    cue_regex,
+    is_nested,
+    lexicon,
+    maximal,
+    typed_regex,
+)
+from judikg.ingest.model import Span
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN_RE = re.compile(r"(?<!\w)([IVXLC]{1,6})(?!\w)")
+_DIGIT_ORDINAL_RE = re.compile(r"(?<!\w)(\d{1,3})(?:-?(?:st|nd|rd|th|й|го|ого|ий|ый|ші|шы|чи|чы|чу|чү|нчи|нчы|нчу|нчү|inshi|ynshy)?)(?:[-\s]|$)", re.IGNORECASE)
+_YEAR_RE = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+#: How far before a trigger an ordinal or an event name may stand ("IX ар жылдык конференциясы").
+_ORDINAL_WINDOW = 48
+
+
+def roman_value(numeral: str) -> int | None:
+    total, prev = 0, 0
+    for ch in reversed(numeral.upper()):
+        v = _ROMAN.get(ch)
+        if v is None:
+            return None
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total if 0 < total < 200 else None
+
+
+@cache
+def _ordinal_words() -> tuple[re.Pattern[str], dict[str, int]]:
+    table: dict[str, list[str]] = lexicon("events")["ordinal_words"]
+    groups, values = [], {}
+    for n, pats in table.items():
+        name = f"o{n}"
+        groups.append(f"(?P<{name}>{'|'.join(pats)})")
+        values[name] = int(n)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE), values
+
+
+def ordinal_before(text: str, start: int, floor: int) -> int | None:
+    """The ordinal written just before a trigger (``4-изилдөөчүлүк``, ``IX``, ``шестого``, ``4th``)."""
+    lo = max(floor, start - _ORDINAL_WINDOW)
+    window = text[lo:start]
+    found: list[tuple[int, int]] = []
+    for m in _ROMAN_RE.finditer(window):
+        v = roman_value(m.group(1))
+        if v is not None:
+            found.append((m.end(), v))
+    for m in _DIGIT_ORDINAL_RE.finditer(window):
+        v = int(m.group(1))
+        if 0 < v < 200:
+            found.append((m.end(), v))
+    regex, values = _ordinal_words()
+    for m in regex.finditer(window):
+        name = m.lastgroup
+        if name:
+            found.append((m.end(), values[name]))
+    if not found:
+        return None
+    return max(found)[1]
+
+
+@dataclass(slots=True)
+class Trigger:
+    start: int
+    end: int
+    type: str
+    slug: str
+    sentence: int
+    ordinal: int | None = None
+    year: str | None = None
+
+
+@dataclass(slots=True)
+class EventFinding:
+    """One event of the article while its relations are being read."""
+
+    type: str
+    slug: str
+    triggers: list[Trigger] = field(default_factory=list)
+    ordinal: int | None = None
+    date: str | None = None
+    end_date: str | None = None
+    locations: list[tuple[str, int]] = field(default_factory=list)  # (iri, sentence)
+    organizers: list[tuple[str, int]] = field(default_factory=list)
+    participants: list[tuple[str, int]] = field(default_factory=list)
+    iri: str = ""
+
+    @property
+    def sentences(self) -> list[int]:
+        return sorted({t.sentence for t in self.triggers})
+
+    @property
+    def mentions(self) -> tuple[Span, ...]:
+        return tuple(Span(t.start, t.end, "") for t in self.triggers)
+
+
+def find_triggers(art: Article, lexicon_name: str = "events") -> list[Trigger]:
+    """Lexicon triggers outside any recognised name (``Conference of …`` inside an org name is not an event)."""
+    compiled = typed_regex(lexicon_name, art.lang)
+    if compiled is None:
+        return []
+    regex, meta = compiled
+    text = art.text
+    out: list[Trigger] = []
+    for m in regex.finditer(text):
+        if any(h.start <= m.start() and m.end() <= h.end for h in art.hits_by_sentence[art.sentence_of(m.start())]):
+            continue
+        group = m.lastgroup or "t0"
+        type_name, slug = meta[int(group[1:])]
+        out.append(Trigger(m.start(), m.end(), type_name, slug, art.sentence_of(m.start())))
+    return out
+
+
+def _sentence_year(art: Article, sentence: int, dates: Sequence[DateLike]) -> str | None:
+    s, e = art.sentences[sentence]
+    for d in dates:
+        if s <= d.start < e:
+            return d.value[:4]
+    m = _YEAR_RE.search(art.text, s, e)
+    return m.group(1) if m else None
+
+
+class DateLike:
+    """The fields of ``judikg.ingest.dates.DateMention`` used here (duck-typed)."""
+
+    start: int
+    end: int
+    value: str
+    end_value: str | None
+
+
+def group_triggers(art: Article, triggers: list[Trigger], dates: Sequence[DateLike]) -> list[EventFinding]:
+    """Coreference: one event per type, split only where ordinals or years differ."""
+    events: list[EventFinding] = []
+    for t in triggers:
+        floor = art.sentences[t.sentence][0]
+        t.ordinal = ordinal_before(art.text, t.start, floor)
+        t.year = _sentence_year(art, t.sentence, dates)
+        target = None
+        for ev in events:
+            if ev.type != t.type:
+                continue
+            if t.ordinal is not None and ev.ordinal is not None and t.ordinal != ev.ordinal:
+                continue
+            years = {x.year for x in ev.triggers if x.year}
+            if t.year and years and t.year not in years and t.ordinal is None:
+                continue
+            target = ev
+            break
+        if target is None:
+            target = EventFinding(t.type, t.slug)
+            events.append(target)
+        target.triggers.append(t)
+        if target.ordinal is None:
+            target.ordinal = t.ordinal
+    return events
+
+
+def _nearest(items: Sequence[HitLike], at: int) -> HitLike | None:
+    return min(items, key=lambda h: (min(abs(h.start - at), abs(h.end - at)), h.start), default=None)
+
+
+def assign_dates(art: Article, events: list[EventFinding], dates: Sequence[DateLike]) -> None:
+    """The date in the sentence of an event mention (nearest to the trigger), else none."""
+    for ev in events:
+        for t in ev.triggers:
+            s, e = art.sentences[t.sentence]
+            inside = [d for d in dates if s <= d.start < e]
+            if inside:
+                d = min(inside, key=lambda d: abs(d.start - t.start))
+                ev.date, ev.end_date = d.value, d.end_value
+                break
+
+
+def assign_places(art: Article, events: list[EventFinding], all_triggers: list[Trigger]) -> None:
+    """Each city in a trigger sentence goes to the nearest trigger; a country right after it
+    ("Buenos Aires (Argentina)") goes along."""
+    owner: dict[int, EventFinding] = {id(t): ev for ev in events for t in ev.triggers}
+    by_sentence: dict[int, list[Trigger]] = {}
+    for t in all_triggers:
+        by_sentence.setdefault(t.sentence, []).append(t)
+    for sentence, triggers in sorted(by_sentence.items()):
+        hits = art.hits_by_sentence[sentence]
+        for i, h in enumerate(hits):
+            if h.type != "City":
+                continue
+            t = min(triggers, key=lambda t: (min(abs(t.start - h.end), abs(h.start - t.end)), t.start))
+            ev = owner[id(t)]
+            if ev.locations and ev.locations[0][1] != sentence:
+                continue  # places come from the first sentence that names one
+            ev.locations.append((h.iri, sentence))
+            for nxt in hits[i + 1 :]:
+                if nxt.type == "Country" and nxt.start - h.end <= 3 and not is_nested(nxt, hits):
+                    ev.locations.append((nxt.iri, sentence))
+                    break
+
+
+def assign_organizers(art: Article, events: list[EventFinding]) -> None:
+    regex = cue_regex("events", "organizer_cues", art.lang)
+    for ev in events:
+        for sentence in ev.sentences:
+            s, e = art.sentences[sentence]
+            cues = art.cues(regex, s, e)
+            if not cues:
+                continue
+            orgs = [h for h in maximal(art.hits_by_sentence[sentence]) if h.type in ORG_TYPES]
+            cue = cues[0]
+            best = _nearest(orgs, cue.start)
+            if best is not None:
+                ev.organizers.append((best.iri, sentence))
+                break
+
+
+def assign_participants(art: Article, events: list[EventFinding]) -> None:
+    """Actors of the sentences that say someone took part, met or came as a delegation."""
+    take_part = cue_regex("events", "participation_cues", art.lang)
+    invited = cue_regex("events", "invitation_cues", art.lang)
+    mention_sentences: dict[int, list[EventFinding]] = {}
+    for ev in events:
+        for s in ev.sentences:
+            mention_sentences.setdefault(s, []).append(ev)
+    for ev in events:
+        scope: list[int] = []
+        for s in ev.sentences:
+            scope.append(s)
+            nxt = s + 1
+            # Follow-up sentences ("Judges of X and Y took part") until another event is named.
+            while nxt < len(art.sentences) and nxt not in mention_sentences and len(scope) < 12:
+                scope.append(nxt)
+                nxt += 1
+        taken = {iri for iri, _ in ev.organizers} | {iri for iri, _ in ev.locations}
+        for s in sorted(set(scope)):
+            if len(mention_sentences.get(s, [ev])) > 1 and ev is not mention_sentences[s][0]:
+                continue  # one sentence naming two events: its actors go to the first
+            start, end = art.sentences[s]
+            if not art.cues(take_part, start, end):
+                continue
+            invite = art.cues(invited, start, end)
+            hits = art.hits_by_sentence[s]
+            for h in hits:
+                if invite and h.start > invite[0].start:
+                    break  # "… invited X": invitees are not participants
+                if h.iri in taken:
+                    continue
+                if h.type == "City":
+                    continue
+                if is_nested(h, hits) and h.type != "Person":
+                    continue
+                if h.type == "Country" and any(
+                    o.type in ORG_TYPES and o.country and abs(o.start - h.end) <= 2 for o in hits
+                ):
+                    continue  # the country of a neighbouring institution name
+                if h.type == "Person" or h.type == "Country" or h.type in ORG_TYPES:
+                    taken.add(h.iri)
+                    ev.participants.append((h.iri, s))
+
+
+def find_events(art: Article, dates: Sequence[DateLike]) -> list[EventFinding]:
+    """Every event the article mentions, with its date, places, organisers and participants."""
+    triggers = find_triggers(art)
+    if not triggers:
+        return []
+    events = group_triggers(art, triggers, dates)
+    assign_dates(art, events, dates)
+    assign_places(art, events, triggers)
+    assign_organizers(art, events)
+    assign_participants(art, events)
+    return events

@@ -1,0 +1,173 @@
+"""Posts: person – role – organisation, read from the title words written around a name.
+
+A name is flanked by a *title zone*: the run of role words (``lexicon/roles.json``) and
+institution names directly before it ("Председатель Верховного Суда РК К. Мами", "Қазақстан
+Республикасы Жоғарғы Сотының Төрағасы Асламбек Мерғалиев") or after it behind a comma or dash
+("Igor Rogov, Chairman of the RK Constitutional Council"). Zones may chain several titles
+("judge of X, chair of Y NAME"). In a zone each role pairs with its institution: the one written
+before it in Kyrgyz and Kazakh (genitive + possessive), after it in Russian and English, the
+other side when that one is empty. The institution is the most specific unit named (a hit not
+nested in a longer hit), so "head of the apparatus of the Constitutional Court" posts to the
+apparatus.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from judikg.ingest.extract.evidence import ORG_TYPES, Article, HitLike, is_nested, role_regex
+
+#: Languages whose titles follow the institution ("Соттың төрағасы").
+_HEAD_FINAL = frozenset({"ky", "kk", "kk-Latn", "uz"})
+
+# What may stand between the parts of a title: spaces, punctuation, connectives, country
+# abbreviations ("РК", "КР", "RK") and articles.
+_FILLER_RE = re.compile(
+    r"[\s,;:«»\"“”()\u2013\u2014-]*"
+    r"(?:(?:of|the|for|and|и|по|жана|мен|және|men|jáne|[A-ZА-ЯЁ]{2,4})[\s,;:«»\"“”()\u2013\u2014-]*){0,3}",
+)
+_RIGHT_OPEN_RE = re.compile(r"[ \t]*[,(\u2013\u2014-]")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    start: int
+    end: int
+    kind: str  # "role" | "org" | "country" | "person"
+    value: str  # role name or hit IRI
+    hit: HitLike | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PostFinding:
+    person: str
+    organization: str
+    role: str
+    sentence: int
+
+
+def _items(art: Article, sentence: int) -> list[Item]:
+    start, end = art.sentences[sentence]
+    hits = art.hits_by_sentence[sentence]
+    items: list[Item] = []
+    compiled = role_regex(art.lang)
+    role_spans: list[tuple[int, int]] = []
+    if compiled is not None:
+        regex, roles = compiled
+        for m in regex.finditer(art.text, start, end):
+            group = m.lastgroup or "r0"
+            items.append(Item(m.start(), m.end(), "role", roles[int(group[1:])]))
+            role_spans.append((m.start(), m.end()))
+    for h in hits:
+        if is_nested(h, hits):
+            continue
+        if h.type == "Person":
+            items.append(Item(h.start, h.end, "person", h.iri, h))
+        elif h.type == "Country":
+            items.append(Item(h.start, h.end, "country", h.iri, h))
+        elif h.type in ORG_TYPES:
+            items.append(Item(h.start, h.end, "org", h.iri, h))
+    # A role word inside an institution name ("Министерство юстиции" holds no post) is not a title,
+    # unless the name is the title itself ("Minister of Justice" recognised as the ministry).
+    kept: list[Item] = []
+    for it in items:
+        if it.kind == "role" and any(
+            o.kind == "org" and o.start <= it.start and it.end <= o.end and not (o.start == it.start)
+            for o in items
+        ):
+            continue
+        kept.append(it)
+    kept.sort(key=lambda it: (it.start, -it.end))
+    return kept
+
+
+def _joined(text: str, a_end: int, b_start: int) -> bool:
+    if b_start < a_end:
+        return True
+    gap = text[a_end:b_start]
+    m = _FILLER_RE.fullmatch(gap)
+    return m is not None and "\n" not in gap
+
+
+def _zone_left(art: Article, items: list[Item], i: int) -> list[Item]:
+    zone: list[Item] = []
+    edge = items[i].start
+    j = i - 1
+    while j >= 0:
+        it = items[j]
+        if it.end > edge:  # overlapping items (a role inside an org name kept above)
+            j -= 1
+            continue
+        if it.kind == "person" or not _joined(art.text, it.end, edge):
+            break
+        zone.insert(0, it)
+        edge = it.start
+        j -= 1
+    return zone
+
+
+def _zone_right(art: Article, items: list[Item], i: int) -> list[Item]:
+    text = art.text
+    person = items[i]
+    if not _RIGHT_OPEN_RE.match(text, person.end):
+        return []
+    zone: list[Item] = []
+    edge = person.end
+    for it in items[i + 1 :]:
+        if it.start < edge:
+            continue
+        if it.kind == "person" or not _joined(text, edge, it.start):
+            break
+        zone.append(it)
+        edge = it.end
+    return zone
+
+
+def _pair(zone: list[Item], head_final: bool) -> list[tuple[str, Item | None, Item | None]]:
+    """(role, institution item, country item) for each role word of a zone."""
+    out: list[tuple[str, Item | None, Item | None]] = []
+    for k, it in enumerate(zone):
+        if it.kind != "role":
+            continue
+        before = [z for z in zone[:k] if z.kind != "role"]
+        after = [z for z in zone[k + 1 :] if z.kind != "role"]
+        # Only the run up to the neighbouring role belongs to this role.
+        prev_role = max((n for n, z in enumerate(zone[:k]) if z.kind == "role"), default=-1)
+        next_role = min((n for n, z in enumerate(zone) if n > k and z.kind == "role"), default=len(zone))
+        before = [z for z in zone[prev_role + 1 : k] if z.kind != "role"]
+        after = [z for z in zone[k + 1 : next_role] if z.kind != "role"]
+        first, second = (before[::-1], after) if head_final else (after, before[::-1])
+        org = next((z for z in first if z.kind == "org"), None) or next(
+            (z for z in second if z.kind == "org"), None
+        )
+        country = next((z for z in first + second if z.kind == "country"), None)
+        out.append((it.value, org, country))
+    return out
+
+
+def find_posts(art: Article) -> tuple[list[PostFinding], dict[str, str]]:
+    """Posts of every named person, and each person's country where the post names it."""
+    posts: list[PostFinding] = []
+    countries: dict[str, str] = {}
+    head_final = art.doc.lang in _HEAD_FINAL
+    seen: set[tuple[str, str, str]] = set()
+    for s, hits in enumerate(art.hits_by_sentence):
+        if not any(h.type == "Person" for h in hits):
+            continue
+        items = _items(art, s)
+        for i, it in enumerate(items):
+            if it.kind != "person":
+                continue
+            for zone in (_zone_left(art, items, i), _zone_right(art, items, i)):
+                for role, org, country in _pair(zone, head_final):
+                    if org is not None and org.hit is not None:
+                        key = (it.value, org.value, role)
+                        if key not in seen:
+                            seen.add(key)
+                            posts.append(PostFinding(it.value, org.value, role, s))
+                        if org.hit.country and it.value not in countries:
+                            countries[it.value] = org.hit.country.upper()
+                    elif country is not None and country.hit is not None and country.hit.country:
+                        countries.setdefault(it.value, country.hit.country.upper())
+    return posts, countries

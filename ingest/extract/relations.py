@@ -1,0 +1,103 @@
+"""Relations between recognised entities that need no event or agreement: memberOf, partOf,
+country — and the merge of hits into one :class:`Entity` per IRI.
+
+* ``partOf`` comes from ``Hit.parent`` (the recogniser composes sub-units with their parent),
+  stated only when the parent is itself mentioned in the article.
+* ``country`` links an organisation to its country only where the mention names the country
+  (``Hit.country``), and only to a country the article mentions.
+* ``memberOf`` is read from sentences with a membership cue ("member of", «член», «мүчөсү»,
+  «мүшесі»): every other actor of the sentence is a member of the association or international
+  organisation named nearest to the cue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from judikg.ingest.extract.evidence import ORG_TYPES, Article, HitLike, cue_regex, is_nested
+from judikg.ingest.model import Entity, Relation, Span
+
+#: Types that can be the object of memberOf.
+_BODY_TYPES = frozenset({"Association", "InternationalOrganization"})
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A relation before its evidence span is cut: sentence index instead of a Span."""
+
+    subject: str
+    predicate: str
+    object: str
+    sentence: int
+    role: str | None = None
+
+
+def structural_facts(art: Article) -> list[Fact]:
+    """partOf and country, one per (subject, object), from the first sentence that shows it."""
+    mentioned = {h.iri for h in art.hits}
+    facts: dict[tuple[str, str, str], Fact] = {}
+    for h in art.hits:
+        s = art.sentence_of(h.start)
+        if h.parent and h.parent in mentioned and h.parent != h.iri:
+            facts.setdefault((h.iri, "partOf", h.parent), Fact(h.iri, "partOf", h.parent, s))
+        if h.type in ORG_TYPES and h.country:
+            country = art.country_iris.get(h.country.upper())
+            if country:
+                facts.setdefault((h.iri, "country", country), Fact(h.iri, "country", country, s))
+    return list(facts.values())
+
+
+def membership_facts(art: Article) -> list[Fact]:
+    regex = cue_regex("roles", "member_cues", art.lang)
+    out: dict[tuple[str, str], Fact] = {}
+    for s, hits in enumerate(art.hits_by_sentence):
+        start, end = art.sentences[s]
+        cues = art.cues(regex, start, end)
+        if not cues:
+            continue
+        bodies = [h for h in hits if h.type in _BODY_TYPES and not is_nested(h, hits)]
+        if not bodies:
+            continue
+        cue = cues[0]
+        body = min(bodies, key=lambda h: (min(abs(h.start - cue.end), abs(cue.start - h.end)), h.start))
+        for h in hits:
+            if h.iri == body.iri or h.type in ("Person", "City") or is_nested(h, hits):
+                continue
+            if h.type == "Country" or h.type in ORG_TYPES:
+                out.setdefault((h.iri, body.iri), Fact(h.iri, "memberOf", body.iri, s))
+    return list(out.values())
+
+
+def to_relations(art: Article, facts: Iterable[Fact]) -> list[Relation]:
+    """Facts with their evidence sentences, deduplicated, in a deterministic order."""
+    seen: set[tuple[str, str, str, str | None]] = set()
+    out: list[Relation] = []
+    for f in facts:
+        key = (f.subject, f.predicate, f.object, f.role)
+        if key in seen or f.subject == f.object:
+            continue
+        seen.add(key)
+        out.append(Relation(f.subject, f.predicate, f.object, art.evidence(f.sentence), f.role))
+    out.sort(key=lambda r: (r.predicate, r.subject, r.object, r.role or "", r.evidence.start))
+    return out
+
+
+def hit_entities(hits: Iterable[HitLike], text: str, person_country: dict[str, str]) -> list[Entity]:
+    """One Entity per IRI with every mention of it; country where some mention names it."""
+    by_iri: dict[str, list[HitLike]] = {}
+    for h in hits:
+        by_iri.setdefault(h.iri, []).append(h)
+    out: list[Entity] = []
+    for iri, group in by_iri.items():
+        group.sort(key=lambda h: (h.start, h.end))
+        labels: dict[str, str] = {}
+        for h in group:
+            for lang, label in (h.labels or {}).items():
+                labels.setdefault(lang, label)
+        country = next((h.country.upper() for h in group if h.country), None)
+        if group[0].type == "Person":
+            country = person_country.get(iri, country)
+        mentions = tuple(dict.fromkeys(Span(h.start, h.end, text[h.start : h.end]) for h in group))
+        out.append(Entity(iri=iri, type=group[0].type, labels=labels, mentions=mentions, country=country))
+    return out
