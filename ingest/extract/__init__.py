@@ -9,7 +9,6 @@ IRI. Every relation carries its evidence sentence.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -140,23 +139,12 @@ def _merge(entities: list[Entity]) -> list[Entity]:
 
 
 def _event_iri(date: str | None, slug: str, distinguishing: str) -> str:
-    try:
-        from judikg.iris import event_iri
-    except ImportError:
-        return _standin_iri("event", date, slug, distinguishing)
+    from judikg.iris import event_iri
+
     return event_iri(date, slug, distinguishing)
 
 
 def _agreement_iri(date: str | None, slug: str, parties: list[str]) -> str:
-    try:
-        from judikg.iris import agreement_iri
-    except ImportError:
-        return _standin_iri("agreement", date, slug, "|".join(parties))
+    from judikg.iris import agreement_iri
+
     return agreement_iri(date, slug, parties)
-
-
-def _standin_iri(kind: str, date: str | None, slug: str, key: str) -> str:
-    # judikg.iris lands in parallel; until then mint the design.md shape from the same inputs.
-    digest = hashlib.sha256(f"{slug}|{key}".encode()).hexdigest()[:10]
-    base = "https://w3id.org/judikg/id/"
-    return f"{base}{kind}/{date or 'undated'}-{slug}-{digest}"
