@@ -1,0 +1,278 @@
+"""Phrase matching over folded, inflection-aware token keys, and the matcher over reference data.
+
+A :class:`PhraseTrie` stores lexicon phrases as sequences of index keys
+(:func:`judikg.ingest.morphology.index_key`); an article is matched by walking the trie with
+every key a token may stand for (:func:`judikg.ingest.morphology.token_keys`), so
+``Қазақстан Республикасының``, ``Республики Казахстан`` and ``Qazaqstannyń`` reach their entries
+without per-article regexes. Tries are built once per process (lazily) and only read afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import product
+from typing import Any, Generic, TypeVar
+
+from judikg.errors import ReferenceDataError
+from judikg.ingest.extract.tokens import Token, fold, tokenize
+from judikg.ingest.morphology import index_key
+
+P = TypeVar("P")
+
+# Case constraint a phrase word puts on the text token that matches it.
+ANY, CAPITALISED, CAPITALS = 0, 1, 2
+
+# What may stand between two words of one phrase: spaces and hyphens ("Буэнос-Айрес").
+_JOINERS = frozenset(" \u00a0-\u2010\u2011\u2012\u2013")
+
+
+def joinable(text: str, tokens: Sequence[Token]) -> list[bool]:
+    """``joins[i]``: token ``i`` and ``i + 1`` may belong to one phrase."""
+    out = []
+    for left, right in zip(tokens, tokens[1:]):
+        between = text[left.end : right.start]
+        out.append(0 < len(between) <= 3 and all(c in _JOINERS for c in between))
+    out.append(False)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[P]):
+    first: int  # token indices, end exclusive
+    last: int
+    payload: P
+
+
+@dataclass(slots=True)
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    ends: list[tuple[tuple[int, ...], Any]] = field(default_factory=list)
+
+
+class PhraseTrie(Generic[P]):
+    """Phrases as key sequences; :meth:`find` yields every phrase occurrence in a token list."""
+
+    def __init__(self) -> None:
+        self._root = _Node()
+        self.size = 0
+
+    def add(self, phrase: str, lang: str, payload: P, *, proper: bool = False) -> None:
+        """Add ``phrase`` written in ``lang``.
+
+        ``proper``: capitalised words of the phrase must be capitalised in the text too (names
+        of places and bodies, so that Russian ``того`` never reads as Togo). All-capital words
+        of two letters or more (abbreviations) must always be in capitals.
+        """
+        words = tokenize(phrase)
+        if not words:
+            return
+        cases = tuple(_case_of(w.text, proper) for w in words)
+        options = [_index_keys(w.key, lang) for w in words]
+        for path in product(*options):
+            node = self._root
+            for key in path:
+                node = node.children.setdefault(key, _Node())
+            if all(existing != payload for _, existing in node.ends):
+                node.ends.append((cases, payload))
+        self.size += 1
+
+    def find(self, tokens: Sequence[Token], keys: Sequence[tuple[str, ...]], joins: Sequence[bool]) -> list[Match[P]]:
+        out: list[Match[P]] = []
+        root = self._root.children
+        for i in range(len(tokens)):
+            first_keys = keys[i]
+            for key in first_keys:
+                node = root.get(key)
+                if node is not None:
+                    self._walk(node, i, i, tokens, keys, joins, out)
+        return out
+
+    def _walk(
+        self,
+        node: _Node,
+        first: int,
+        at: int,
+        tokens: Sequence[Token],
+        keys: Sequence[tuple[str, ...]],
+        joins: Sequence[bool],
+        out: list[Match[P]],
+    ) -> None:
+        for cases, payload in node.ends:
+            if _cases_ok(cases, tokens, first):
+                out.append(Match(first, at + 1, payload))
+        if not node.children or not joins[at] or at + 1 >= len(tokens):
+            return
+        for key in keys[at + 1]:
+            child = node.children.get(key)
+            if child is not None:
+                self._walk(child, first, at + 1, tokens, keys, joins, out)
+
+
+def _index_keys(key: str, lang: str) -> tuple[str, ...]:
+    # Russian phrase words are indexed both whole and by stem: Kyrgyz/Kazakh texts borrow
+    # Russian names in the nominative ("Республика Корея") while Russian texts inflect them.
+    stem = index_key(key, lang)
+    return (key, stem) if stem != key else (key,)
+
+
+def _case_of(word: str, proper: bool) -> int:
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return CAPITALS
+    if proper and letters and letters[0].isupper():
+        return CAPITALISED
+    return ANY
+
+
+def _cases_ok(cases: tuple[int, ...], tokens: Sequence[Token], first: int) -> bool:
+    for offset, case in enumerate(cases):
+        if case == ANY:
+            continue
+        token = tokens[first + offset]
+        if case == CAPITALS and not token.upper:
+            return False
+        if case == CAPITALISED and not token.capitalised:
+            return False
+    return True
+
+
+def longest_non_overlapping(matches: Iterable[Match[P]]) -> list[Match[P]]:
+    """Leftmost-longest selection: earlier start first, then the longer phrase wins."""
+    chosen: list[Match[P]] = []
+    taken_until = -1
+    for m in sorted(matches, key=lambda m: (m.first, -(m.last - m.first))):
+        if m.first >= taken_until:
+            chosen.append(m)
+            taken_until = m.last
+    return chosen
+
+
+# --------------------------------------------------------------------------------------------
+# Reference data: countries, cities, international bodies.
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A reference entity as the matcher reports it."""
+
+    iri: str
+    type: str  # Country, City, InternationalOrganization, Association …
+    country: str | None  # ISO alpha-2 (upper case) of a country, or of a city/body's state
+    adjective: bool = False  # matched through an adjective form ("Kazakh", "казахстанских")
+
+
+def _field(record: Any, name: str, default: Any = None) -> Any:
+    if isinstance(record, Mapping):
+        return record.get(name, default)
+    return getattr(record, name, default)
+
+
+def _records() -> list[Any]:
+    try:
+        from judikg.ontology.reference import load
+    except ImportError:  # TODO(remove): reference data lands in parallel; a stand-in until it does
+        return list(_STAND_IN)
+    data = load()
+    if isinstance(data, Mapping):
+        groups: Iterable[Any] = data.values()
+    elif hasattr(data, "__dict__") or hasattr(data, "__slots__"):
+        groups = [
+            getattr(data, name)
+            for name in ("countries", "cities", "organizations", "organisations")
+            if hasattr(data, name)
+        ]
+    else:
+        groups = [data]
+    records: list[Any] = []
+    for group in groups:
+        if isinstance(group, Mapping):
+            group = list(group.values())
+        if isinstance(group, (list, tuple)):
+            for item in group:
+                if isinstance(item, (list, tuple)):
+                    records.extend(item)
+                else:
+                    records.append(item)
+    return records
+
+
+def _stand_in(cc: str, kind: str, labels: dict[str, list[str]], key: str | None = None) -> dict[str, Any]:
+    iri = f"https://w3id.org/judikg/id/{'country/' + cc.lower() if kind == 'Country' else ('city/' if kind == 'City' else 'org/') + (key or '')}"
+    return {"iri": iri, "type": kind, "country": cc if kind == "Country" else None, "labels": {}, "aliases": labels}
+
+
+_STAND_IN = (
+    _stand_in("KZ", "Country", {"ru": ["Казахстан", "Республика Казахстан", "РК"], "kk": ["Қазақстан", "Қазақстан Республикасы", "ҚР"], "kk-Latn": ["Qazaqstan"], "ky": ["Казакстан"], "en": ["Kazakhstan"]}),
+    _stand_in("KG", "Country", {"ru": ["Кыргызстан", "Кыргызская Республика"], "ky": ["Кыргызстан", "Кыргыз Республикасы", "КР"], "kk-Latn": ["Qyrǵyzstan"], "en": ["Kyrgyzstan", "Kyrgyz Republic"]}),
+    _stand_in("MN", "Country", {"ru": ["Монголия"], "kk": ["Моңғолия", "МХР"], "en": ["Mongolia"]}),
+    _stand_in("KR", "Country", {"ru": ["Корея", "Южная Корея"], "ky": ["Корея Республикасы"], "en": ["Korea"]}),
+    _stand_in("RU", "Country", {"ru": ["Россия", "Российская Федерация", "РФ"], "kk": ["Ресей"], "en": ["Russia"]}),
+    _stand_in("", "City", {"ky": ["Сеул"], "en": ["Seoul"]}, "seoul"),
+    _stand_in("", "Association", {"ky": ["АКСТИ"], "en": ["AACC"]}, "aacc"),
+)
+
+
+def _phrases(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for v in value:
+            yield from _phrases(v)
+
+
+def _lang_of(tag: str) -> str:
+    return "kk-Latn" if tag.lower().startswith("kk-latn") else tag.split("-")[0]
+
+
+@lru_cache(maxsize=1)
+def reference_trie() -> PhraseTrie[Place]:
+    """Trie of every label, alias and adjective form of the reference entities (built once)."""
+    trie: PhraseTrie[Place] = PhraseTrie()
+    for record in _records():
+        iri = _field(record, "iri")
+        kind = _field(record, "type")
+        if not iri or not kind:
+            continue
+        country = _field(record, "country")
+        if kind == "Country" and not country:
+            country = _field(record, "key") or _field(record, "code")
+        cc = country.upper() if isinstance(country, str) and len(country) == 2 else None
+        place = Place(iri, kind, cc)
+        for field_name in ("labels", "aliases", "names", "forms"):
+            for tag, value in (_field(record, field_name) or {}).items():
+                for phrase in _phrases(value):
+                    trie.add(phrase, _lang_of(tag), place, proper=True)
+        adjective = Place(iri, kind, cc, adjective=True)
+        for field_name in ("adjectives", "demonyms"):
+            for tag, value in (_field(record, field_name) or {}).items():
+                for phrase in _phrases(value):
+                    trie.add(phrase, _lang_of(tag), adjective, proper=False)
+    if trie.size == 0:
+        raise ReferenceDataError("reference data has no labels: check ontology/reference/*.json")
+    return trie
+
+
+@lru_cache(maxsize=1)
+def country_iris() -> Mapping[str, str]:
+    """ISO alpha-2 (upper case) → country IRI from the reference data."""
+    out: dict[str, str] = {}
+    for record in _records():
+        if _field(record, "type") == "Country":
+            cc = _field(record, "country") or _field(record, "key") or _field(record, "code")
+            if isinstance(cc, str) and len(cc) == 2:
+                out[cc.upper()] = _field(record, "iri")
+    return out
+
+
+__all__ = [
+    "Match",
+    "PhraseTrie",
+    "Place",
+    "country_iris",
+    "fold",
+    "joinable",
+    "longest_non_overlapping",
+    "reference_trie",
+]

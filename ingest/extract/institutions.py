@@ -1,0 +1,301 @@
+"""Composition of national institutions: [country phrase] + institution type + optional sub-unit → one IRI.
+
+The type and unit words are data (``ingest/lexicon/institution_types.json``); this module only
+knows word order. Kyrgyz and Kazakh put the country (genitive or bare) before the type and the
+unit after it (``Кыргыз Республикасынын Конституциялык сотунун аппараты``); Russian puts the
+unit first and the country last, in the genitive (``Аппарат Конституционного суда Кыргызской
+Республики``, ``Верховного Суда РК``); English does either (``Kazakhstan Constitutional
+Council``, ``Secretariat of the Constitutional Court of Korea``). A coordinated country phrase
+(``Қазақстан мен Моңғолия Жоғарғы Соттары``, ``Constitutional Courts of Indonesia, Turkey, and
+Korea``) yields one institution per country over the same span.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from judikg.errors import ReferenceDataError
+from judikg.ingest.extract.gazetteer import Match, PhraseTrie, Place
+from judikg.ingest.extract.tokens import Token, fold
+
+COURT_CLASSES = frozenset({"ConstitutionalCourt", "SupremeCourt", "Court", "CourtAdministration", "JudicialCouncil"})
+TURKIC_ORDER = frozenset({"ky", "kk", "kk-Latn", "uz"})
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A type or unit word group from the lexicon."""
+
+    kind: str  # "type" | "unit"
+    slug: str
+    cls: str | None
+    generic: bool = False
+    parent_type: str | None = None
+    en: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    heads: PhraseTrie[Head]
+    coordinators: frozenset[str]  # folded
+    of_words: frozenset[str]  # folded English linkers ("of", "in", "the")
+    type_class: Mapping[str, str]  # type slug → class
+    type_en: Mapping[str, str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    try:
+        raw = json.loads(resources.files("judikg.ingest").joinpath("lexicon/institution_types.json").read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ReferenceDataError(
+            f"ingest/lexicon/institution_types.json cannot be read ({exc}): reinstall judikg or restore the file"
+        ) from exc
+    trie: PhraseTrie[Head] = PhraseTrie()
+    type_class: dict[str, str] = {}
+    type_en: dict[str, str] = {}
+    for kind, group in (("type", raw["types"]), ("unit", raw["units"])):
+        for entry in group:
+            en_names = entry["heads"].get("en") or [entry["slug"].replace("-", " ").title()]
+            head = Head(kind, entry["slug"], entry.get("class"), bool(entry.get("generic")), entry.get("parent_type"), en_names[0])
+            if kind == "type" and not head.generic:
+                type_class.setdefault(head.slug, head.cls or "GovernmentBody")
+                type_en.setdefault(head.slug, head.en)
+            for lang, phrases in entry["heads"].items():
+                for phrase in phrases:
+                    trie.add(phrase, lang, head)
+    coordinators = frozenset(fold(w) for words in raw["coordinators"].values() for w in words)
+    of_words = frozenset(fold(w) for words in raw["of"].values() for w in words for w in w.split()) | {"the"}
+    return Lexicon(trie, coordinators, of_words, type_class, type_en)
+
+
+@dataclass(frozen=True, slots=True)
+class Composed:
+    """One institution reading of a stretch of tokens (before IRIs are minted)."""
+
+    first: int  # token span of the whole phrase, end exclusive
+    last: int
+    slug: str
+    cls: str
+    country: str | None  # stated with the phrase; None when inferred from the article
+    inferred_country: str | None  # the country the IRI uses
+    unit: str | None = None
+    unit_cls: str | None = None
+    parent_first: int | None = None  # token span of the parent mention for a unit
+    parent_last: int | None = None
+    generic: bool = False
+
+
+def _country_at(places: Mapping[int, Match[Place]], i: int) -> Match[Place] | None:
+    m = places.get(i)
+    return m if m is not None and m.payload.type == "Country" else None
+
+
+def _countries_left(
+    first: int, places_by_end: Mapping[int, Match[Place]], tokens: Sequence[Token], coordinators: frozenset[str]
+) -> tuple[int, list[str]]:
+    """Countries ending right before token ``first`` (with coordination), and where they start."""
+    found: list[str] = []
+    start = first
+    m = places_by_end.get(start)
+    while m is not None and m.payload.type == "Country" and m.payload.country:
+        found.append(m.payload.country)
+        start = m.first
+        if start >= 2 and tokens[start - 1].key in coordinators:
+            m = places_by_end.get(start - 1)
+            if m is not None and m.payload.type == "Country":
+                continue
+        m = None
+    found.reverse()
+    return start, found
+
+
+def _countries_right(
+    last: int,
+    places_by_start: Mapping[int, Match[Place]],
+    tokens: Sequence[Token],
+    text: str,
+    lex: Lexicon,
+    lang: str,
+) -> tuple[int, list[str]]:
+    """Countries following token ``last`` (Russian genitive, English "of X, Y and Z")."""
+    i = last
+    if lang == "en":
+        if i < len(tokens) and tokens[i].key in ("of", "in"):
+            i += 1
+            if i < len(tokens) and tokens[i].key == "the":
+                i += 1
+        else:
+            return last, []
+    found: list[str] = []
+    end = last
+    while i < len(tokens):
+        m = _country_at(places_by_start, i)
+        if m is None or m.payload.adjective or not m.payload.country:
+            break
+        found.append(m.payload.country)
+        end = i = m.last
+        # continue through ", X", "and X", ", and X", "и X", "and the X"
+        j = i
+        if j < len(tokens) and text[tokens[j - 1].end : tokens[j].start].strip() == ",":
+            pass
+        elif j < len(tokens) and tokens[j].key in lex.coordinators:
+            j += 1
+        else:
+            break
+        if j < len(tokens) and tokens[j].key in lex.coordinators:
+            j += 1
+        if j < len(tokens) and tokens[j].key == "the":
+            j += 1
+        i = j
+    return end, found
+
+
+def compose(
+    text: str,
+    tokens: Sequence[Token],
+    keys: Sequence[tuple[str, ...]],
+    joins: Sequence[bool],
+    places: Sequence[Match[Place]],
+    lang: str,
+    dominant: str | None,
+) -> list[Composed]:
+    lex = lexicon()
+    heads = _select_heads(lex.heads.find(tokens, keys, joins), places)
+    by_end = {m.last: m for m in places}
+    by_start = {m.first: m for m in places}
+    types = [h for h in heads if h.payload.kind == "type"]
+    units = [h for h in heads if h.payload.kind == "unit"]
+
+    out: list[Composed] = []
+    # 1. types with their stated countries
+    stated: list[tuple[int, str, str]] = []  # (token, slug, cc) of qualified mentions
+    pending: list[tuple[Match[Head], int, int]] = []
+    for t in types:
+        start, left = _countries_left(t.first, by_end, tokens, lex.coordinators)
+        end, right = (t.last, [])
+        if lang not in TURKIC_ORDER or not left:
+            end, right = _countries_right(t.last, by_start, tokens, text, lex, lang)
+        countries = left + [c for c in right if c not in left]
+        if not countries and lang in TURKIC_ORDER:
+            # "Қазақстан Республикасы Сот әкімшілігінің": the country phrase may be the word before the type
+            pass
+        head = t.payload
+        if countries:
+            first = start if left else t.first
+            for cc in countries:
+                out.append(Composed(first, max(end, t.last), head.slug, head.cls or "GovernmentBody", cc, cc, generic=head.generic))
+                stated.append((t.first, head.slug, cc))
+        else:
+            pending.append((t, t.first, t.last))
+    # 2. unqualified types: the nearest earlier qualified mention of the type, else a later one, else the article's country
+    for t, first, last in pending:
+        head = t.payload
+        cc = _nearest(stated, head.slug, first) or dominant
+        if cc is None:
+            continue
+        out.append(Composed(first, last, head.slug, head.cls or "GovernmentBody", None, cc, generic=head.generic))
+    out.sort(key=lambda c: (c.first, c.last, c.slug))
+    # 3. generic heads ("constitutional justice bodies") are the article's body of that class in that country
+    specific = {(c.cls, c.inferred_country): c.slug for c in out if not c.generic}
+    out = [
+        _replace_slug(c, specific.get((c.cls, c.inferred_country), c.slug)) if c.generic else c for c in out
+    ]
+    # 4. units attach to the institution next to them
+    parents_by_last = {}
+    parents_by_first = {}
+    for c in out:
+        parents_by_last.setdefault(c.last, []).append(c)
+        parents_by_first.setdefault(c.first, []).append(c)
+    by_head_first: dict[int, list[Composed]] = {}
+    for c in out:
+        by_head_first.setdefault(c.first, []).append(c)
+    composed_units: list[Composed] = []
+    seen_units: dict[str, Composed] = {}
+    for u in units:
+        head = u.payload
+        parents = _unit_parents(u, out, tokens, lex, lang)
+        if not parents:
+            earlier = seen_units.get(head.slug)
+            if earlier is not None:
+                composed_units.append(
+                    Composed(u.first, u.last, earlier.slug, earlier.cls, None, earlier.inferred_country, earlier.unit, earlier.unit_cls, earlier.parent_first, earlier.parent_last)
+                )
+                continue
+            if head.parent_type and dominant:
+                parent_cls = lex.type_class.get(head.parent_type, "GovernmentBody")
+                c = Composed(u.first, u.last, head.parent_type, parent_cls, None, dominant, head.slug, head.cls or "CourtAdministration")
+                composed_units.append(c)
+                seen_units[head.slug] = c
+            continue
+        for p in parents:
+            unit_cls = head.cls or ("CourtAdministration" if p.cls in COURT_CLASSES else p.cls)
+            first, last = min(p.first, u.first), max(p.last, u.last)
+            c = Composed(first, last, p.slug, p.cls, p.country, p.inferred_country, head.slug, unit_cls, p.first, p.last)
+            composed_units.append(c)
+            seen_units[head.slug] = c
+    return sorted(out + composed_units, key=lambda c: (c.first, c.last, c.slug, c.unit or ""))
+
+
+def _replace_slug(c: Composed, slug: str) -> Composed:
+    return Composed(c.first, c.last, slug, c.cls, c.country, c.inferred_country, c.unit, c.unit_cls, c.parent_first, c.parent_last, False)
+
+
+def _nearest(stated: Sequence[tuple[int, str, str]], slug: str, at: int) -> str | None:
+    before = [cc for pos, s, cc in stated if s == slug and pos < at]
+    if before:
+        return before[-1]
+    after = [cc for pos, s, cc in stated if s == slug and pos > at]
+    return after[0] if after else None
+
+
+def _unit_parents(u: Match[Head], composed: Sequence[Composed], tokens: Sequence[Token], lex: Lexicon, lang: str) -> list[Composed]:
+    """Institutions a unit word belongs to: before it in Kyrgyz/Kazakh (up to a few modifier words
+    between, "Жоғарғы Соттың қылмыстық істер жөніндегі сот алқасы"), after it in Russian/English."""
+    if lang in TURKIC_ORDER:
+        # the closest institution ending at most 4 tokens before the unit, no sentence break between
+        best: list[Composed] = []
+        for gap_size in range(0, 5):
+            ends_at = u.first - gap_size
+            cands = [c for c in composed if c.last == ends_at and c.unit is None]
+            if cands:
+                longest = max(c.last - c.first for c in cands)
+                best = [c for c in cands if c.last - c.first == longest]
+                break
+        return best
+    # Russian: the genitive type right after; English: "of (the)" then the type
+    i = u.last
+    if lang == "en":
+        if i < len(tokens) and tokens[i].key == "of":
+            i += 1
+            if i < len(tokens) and tokens[i].key == "the":
+                i += 1
+        else:
+            return []
+    cands = [c for c in composed if c.first == i and c.unit is None]
+    if not cands:
+        # the type may begin the institution phrase only after its country ("Секретариат Суда РК")
+        cands = [c for c in composed if c.first <= i < c.last and c.unit is None]
+    return cands
+
+
+def _select_heads(matches: Sequence[Match[Head]], places: Sequence[Match[Place]]) -> list[Match[Head]]:
+    """Longest head at each place; a head inside a reference name (an international body's
+    full name contains "Constitutional Courts") belongs to that name."""
+    covered: set[int] = set()
+    for p in places:
+        if p.payload.type != "Country" and p.last - p.first > 1:
+            covered.update(range(p.first, p.last))
+    chosen: list[Match[Head]] = []
+    taken_until = -1
+    for m in sorted(matches, key=lambda m: (m.first, -(m.last - m.first), m.payload.kind)):
+        if m.first in covered:
+            continue
+        if m.first >= taken_until:
+            chosen.append(m)
+            taken_until = m.last
+    return chosen

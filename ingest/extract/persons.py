@@ -1,0 +1,241 @@
+"""Person names: full names, initial(s) + surname, titles + name; inflected forms; coreference.
+
+Names are found from general cues, never from a list of the people in the news: an initial
+before a capitalised word (``А.Мерғалиев``, ``Э. Ж. Осконбаев``, ``L.Palma``), a run of
+capitalised words holding a known given name, a given-name element (``-бек``, ``-баяр``), a
+surname or patronymic suffix (``-ов``, ``-ева``, ``-ович``, ``-улы``), an East Asian surname
+first (``Ким Жанг Вон``), or a title (``лорд``, ``Baroness``). The data lives in
+``ingest/lexicon/names.json``. One IRI per person: ``person_iri(surname, given)`` keys the
+surname with :func:`judikg.ingest.translit.name_key`, so transliterations meet, and a bare
+surname or an initial form later in the article joins the full name with the same key.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from judikg.errors import ReferenceDataError
+from judikg.ingest.extract.tokens import Token, fold
+from judikg.ingest.morphology import token_keys
+from judikg.ingest.translit import name_key
+
+
+@dataclass(frozen=True, slots=True)
+class NameData:
+    given: frozenset[str]  # name keys
+    given_elements: tuple[str, ...]  # folded endings
+    surname_suffixes: tuple[str, ...]  # folded, longest first
+    patronymic_suffixes: tuple[str, ...]
+    particles: frozenset[str]
+    east_asian: frozenset[str]
+    titles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def name_data() -> NameData:
+    try:
+        raw = json.loads(resources.files("judikg.ingest").joinpath("lexicon/names.json").read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ReferenceDataError(f"ingest/lexicon/names.json cannot be read ({exc}): reinstall judikg or restore the file") from exc
+
+    def folded(words: list[str]) -> tuple[str, ...]:
+        return tuple(sorted({fold(w) for w in words}, key=lambda w: (-len(w), w)))
+
+    return NameData(
+        given=frozenset(name_key(w) for w in raw["given"]),
+        given_elements=folded(raw["given_elements"]),
+        surname_suffixes=folded(raw["surname_suffixes"]),
+        patronymic_suffixes=folded(raw["patronymic_suffixes"]),
+        particles=frozenset(fold(w) for w in raw["particles"]),
+        east_asian=frozenset(name_key(w) for w in raw["east_asian_surnames"]),
+        titles=frozenset(fold(w) for w in raw["titles"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    first: int  # token span, end exclusive
+    last: int
+    start: int  # character span
+    end: int
+    surname: str  # the surname stem as written (uninflected when the ending was recognised)
+    given: str | None  # given name or its initial
+    full: str  # the name as a label ("Асламбек Мерғалиев")
+
+
+def _is_given(key: str, data: NameData) -> bool:
+    nk = name_key(key)
+    if nk in data.given:
+        return True
+    return len(key) >= 5 and any(key.endswith(e) and len(key) > len(e) + 1 for e in data.given_elements)
+
+
+def _suffix_stem(token: Token, lang: str, suffixes: tuple[str, ...]) -> str | None:
+    """The form of ``token`` that ends in a name suffix, its case ending stripped (``Мерғалиевтің`` → ``мергалиев``)."""
+    for key in token_keys(token.key, lang):
+        if len(key) >= 4 and any(key.endswith(s) and len(key) > len(s) + 1 for s in suffixes):
+            return key
+    return None
+
+
+def _surname_form(token: Token, lang: str, data: NameData) -> str:
+    """The written surname without its case ending, when the ending can be told."""
+    stem = _suffix_stem(token, lang, data.surname_suffixes)
+    if stem is None or stem == token.key:
+        return token.text
+    return token.text[: len(stem)] if fold(token.text[: len(stem)]) == stem else token.text
+
+
+def find_persons(
+    text: str,
+    tokens: Sequence[Token],
+    joins: Sequence[bool],
+    blocked: Sequence[bool],
+    lang: str,
+) -> list[PersonMention]:
+    """Person mentions; ``blocked[i]`` marks tokens already read as places or institutions."""
+    data = name_data()
+    out: list[PersonMention] = []
+    n = len(tokens)
+    i = 0
+
+    def name_word(j: int) -> bool:
+        t = tokens[j]
+        return (
+            not blocked[j]
+            and t.capitalised
+            and not t.upper
+            and len(t.text) >= 2
+            and t.key not in data.titles
+            and not t.text[0].isdigit()
+        )
+
+    while i < n:
+        t = tokens[i]
+        # 1. initials: one or two single capitals each followed by "." then a capitalised word
+        if len(t.text) <= 2 and t.text[0].isupper() and text[t.end : t.end + 1] == ".":
+            j = i
+            initials: list[Token] = []
+            while j < n and len(tokens[j].text) <= 2 and tokens[j].text[0].isupper() and text[tokens[j].end : tokens[j].end + 1] == "." and (
+                len(tokens[j].text) == 1 or tokens[j].text[1].islower()
+            ):
+                between_next = text[tokens[j].end : tokens[j + 1].start] if j + 1 < n else ""
+                if between_next not in (".", ". ", ".\u00a0"):
+                    break
+                initials.append(tokens[j])
+                j += 1
+            if initials and j < n and name_word(j) and len(initials) <= 3:
+                s = tokens[j]
+                out.append(
+                    PersonMention(i, j + 1, t.start, s.end, _surname_form(s, lang, data), initials[0].text, text[t.start : s.end])
+                )
+                i = j + 1
+                continue
+        # 2. runs of capitalised words (joined by spaces or hyphens)
+        if name_word(i):
+            j = i
+            while j + 1 < n and joins[j] and (name_word(j + 1) or tokens[j + 1].key in data.particles) and j - i < 4:
+                j += 1
+            while j > i and tokens[j].key in data.particles:
+                j -= 1
+            run = list(range(i, j + 1))
+            title_before = i > 0 and tokens[i - 1].key in data.titles
+            mention = _read_run(text, tokens, run, lang, data, title_before)
+            if mention is not None:
+                out.append(mention)
+                i = mention.last
+                continue
+            i = j + 1
+            continue
+        i += 1
+    return out
+
+
+def _read_run(
+    text: str, tokens: Sequence[Token], run: list[int], lang: str, data: NameData, title_before: bool
+) -> PersonMention | None:
+    words = [tokens[k] for k in run]
+    # hyphenated given names ("Қасым-Жомарт") count as one word
+    groups: list[list[Token]] = []
+    for k, w in zip(run, words):
+        if groups and text[groups[-1][-1].end : w.start] == "-":
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    if len(groups) > 4:
+        groups = groups[:4]
+    keys = [g[0].key for g in groups]
+    patron = [idx for idx, g in enumerate(groups) if _suffix_stem(g[-1], lang, data.patronymic_suffixes)]
+    given = [idx for idx, g in enumerate(groups) if _is_given(g[0].key, data)]
+    sur = [
+        idx
+        for idx, g in enumerate(groups)
+        if idx not in patron and _suffix_stem(g[-1], lang, data.surname_suffixes)
+    ]
+    if len(groups) == 1:
+        if not title_before:
+            return None
+        g = groups[0]
+        return _mention(text, tokens, run[0], g, g[-1], None, lang, data)
+    if not (given or sur or patron or title_before or name_key(keys[0]) in data.east_asian):
+        return None
+    if not given and not patron and not title_before and name_key(keys[0]) not in data.east_asian and len(sur) < 1:
+        return None
+    if not given and not patron and not title_before and name_key(keys[0]) not in data.east_asian:
+        # a surname-looking word alone next to capitalised words ("Президентов Совет") is weak:
+        # require the other word to look like a given name by its shape (not a place or title)
+        if len(groups) > 3:
+            return None
+    # surname: the word with a surname suffix; East Asian order puts it first; else the last word
+    if name_key(keys[0]) in data.east_asian and not sur:
+        surname_group = groups[0]
+        given_group = groups[1] if len(groups) > 1 else None
+    elif sur:
+        surname_group = groups[sur[0]]
+        rest = [g for idx, g in enumerate(groups) if idx != sur[0] and idx not in patron]
+        given_group = rest[0] if rest else None
+    else:
+        surname_group = groups[-1] if not patron else groups[0]
+        rest = [g for g in groups if g is not surname_group and groups.index(g) not in patron]
+        given_group = rest[0] if rest else None
+    last_group = groups[-1]
+    return PersonMention(
+        run[0],
+        run[0] + sum(len(g) for g in groups),
+        groups[0][0].start,
+        last_group[-1].end,
+        _surname_form(surname_group[-1], lang, data) if len(surname_group) == 1 else text[surname_group[0].start : surname_group[-1].end],
+        given_group[0].text if given_group else None,
+        text[groups[0][0].start : last_group[-1].end],
+    )
+
+
+def _mention(
+    text: str, tokens: Sequence[Token], first: int, group: list[Token], surname: Token, given: str | None, lang: str, data: NameData
+) -> PersonMention:
+    return PersonMention(first, first + len(group), group[0].start, group[-1].end, _surname_form(surname, lang, data), given, text[group[0].start : group[-1].end])
+
+
+def surname_key(surname: str) -> str:
+    return name_key(surname)
+
+
+def bare_surnames(
+    tokens: Sequence[Token], blocked: Sequence[bool], known: dict[str, tuple[str, str | None, str]], lang: str
+) -> list[tuple[int, str]]:
+    """Later single-word mentions (``Mahnke``, ``Мерғалиевтің``) of surnames the article already named:
+    ``(token index, surname key)``. ``known`` maps a surname key to (surname, given, label)."""
+    out: list[tuple[int, str]] = []
+    for i, t in enumerate(tokens):
+        if blocked[i] or not t.capitalised or t.upper or len(t.key) < 4:
+            continue
+        for key in token_keys(t.key, lang):
+            nk = name_key(key)
+            if nk in known:
+                out.append((i, nk))
+                break
+    return out

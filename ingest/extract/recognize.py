@@ -1,0 +1,163 @@
+"""Recognise and link mentions of institutions, countries, cities, international bodies and persons.
+
+``recognize(doc)`` tokenises the article once, matches the reference data (countries, cities,
+international bodies) and the institution lexicon through inflection-aware keys, composes
+national institutions from country + type + sub-unit, reads person names, and links every
+mention to a canonical IRI that is the same across articles, languages and scripts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from judikg import iris
+from judikg.ingest.extract.gazetteer import Match, Place, joinable, longest_non_overlapping, reference_trie
+from judikg.ingest.extract.institutions import Composed, compose, lexicon
+from judikg.ingest.extract.persons import PersonMention, bare_surnames, find_persons
+from judikg.ingest.extract.sentences import sentence_index, sentences
+from judikg.ingest.extract.tokens import Token, tokenize
+from judikg.ingest.model import Document
+from judikg.ingest.morphology import token_keys
+from judikg.ingest.translit import name_key, to_latin
+
+_EMPTY: Mapping[str, str] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One mention of an entity, linked to its canonical IRI."""
+
+    start: int  # offsets into Document.text; surface = text[start:end]
+    end: int
+    iri: str
+    type: str  # ontology class local name
+    country: str | None  # ISO alpha-2 when this mention names the entity with its country
+    parent: str | None = None  # IRI of the parent organisation of a sub-unit (partOf)
+    labels: Mapping[str, str] = field(default_factory=lambda: _EMPTY, compare=False, hash=False)  # BCP-47 → name, for entities outside the reference data
+    sentence: int = 0  # index into sentences(text)
+    gov: str | None = None  # left to the relation passes
+
+
+def recognize(doc: Document) -> list[Hit]:
+    """Every recognised mention in ``doc``, sorted by (start, end); coordinated phrases give several hits on one span."""
+    text, lang = doc.text, doc.lang
+    tokens = tokenize(text)
+    keys = [token_keys(t.key, lang) for t in tokens]
+    joins = joinable(text, tokens)
+    spans = sentences(text)
+
+    places = longest_non_overlapping(reference_trie().find(tokens, keys, joins))
+    dominant = _dominant_country(places)
+    composed = compose(text, tokens, keys, joins, places, lang, dominant)
+
+    hits: list[Hit] = []
+    blocked = [False] * len(tokens)
+    for m in places:
+        for k in range(m.first, m.last):
+            blocked[k] = True
+        if m.payload.adjective:
+            continue
+        hits.append(_place_hit(m, tokens))
+    for c in composed:
+        for k in range(c.first, c.last):
+            blocked[k] = True
+        hits.append(_institution_hit(c, tokens, text, lang))
+    _block_heads(tokens, keys, joins, blocked)
+    hits.extend(_person_hits(text, tokens, joins, blocked, lang))
+
+    hits = [
+        Hit(h.start, h.end, h.iri, h.type, h.country, h.parent, h.labels, sentence_index(spans, h.start))
+        for h in hits
+    ]
+    unique = {(h.start, h.end, h.iri): h for h in hits}
+    return [unique[k] for k in sorted(unique)]
+
+
+def _dominant_country(places: list[Match[Place]]) -> str | None:
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for m in places:
+        if m.payload.type == "Country" and m.payload.country:
+            counts[m.payload.country] += 1
+            first_seen.setdefault(m.payload.country, m.first)
+    if not counts:
+        return None
+    return min(counts, key=lambda cc: (-counts[cc], first_seen[cc]))
+
+
+def _place_hit(m: Match[Place], tokens: list[Token]) -> Hit:
+    p = m.payload
+    # a city's or body's country is reference knowledge, not stated by this mention
+    country = p.country if p.type == "Country" else None
+    return Hit(tokens[m.first].start, tokens[m.last - 1].end, p.iri, p.type, country)
+
+
+def _institution_hit(c: Composed, tokens: list[Token], text: str, lang: str) -> Hit:
+    cc = c.inferred_country or ""
+    lex = lexicon()
+    start, end = tokens[c.first].start, tokens[c.last - 1].end
+    surface = text[start:end]
+    labels = {lang: surface}
+    type_name = lex.type_en.get(c.slug, c.slug.replace("-", " ").title())
+    if c.unit is None:
+        labels.setdefault("en", f"{type_name} ({cc.upper()})")
+        return Hit(start, end, iris.national_org_iri(cc, c.slug), c.cls, c.country, None, MappingProxyType(labels))
+    unit_name = c.unit.replace("-", " ").title()
+    labels.setdefault("en", f"{unit_name} of the {type_name} ({cc.upper()})")
+    return Hit(
+        start,
+        end,
+        iris.national_org_iri(cc, c.slug, c.unit),
+        c.unit_cls or "CourtAdministration",
+        c.country,
+        iris.national_org_iri(cc, c.slug),
+        MappingProxyType(labels),
+    )
+
+
+def _block_heads(tokens: list[Token], keys: list[tuple[str, ...]], joins: list[bool], blocked: list[bool]) -> None:
+    # institution words that did not compose (no country known) are still not person names
+    for m in lexicon().heads.find(tokens, keys, joins):
+        for k in range(m.first, m.last):
+            blocked[k] = True
+
+
+def _person_hits(text: str, tokens: list[Token], joins: list[bool], blocked: list[bool], lang: str) -> list[Hit]:
+    mentions = find_persons(text, tokens, joins, blocked, lang)
+    # one given name per surname key: the fullest form the article uses (full name over initial)
+    clusters: dict[str, tuple[str, str | None, str]] = {}
+    for m in sorted(mentions, key=lambda m: -len(m.given or "")):
+        key = name_key(m.surname)
+        if not key:
+            continue
+        known = clusters.get(key)
+        if known is None:
+            clusters[key] = (m.surname, m.given, m.full)
+        elif known[1] and m.given and name_key(known[1])[:1] != name_key(m.given)[:1]:
+            continue  # another person with the same surname: kept apart by the initial
+    out: list[Hit] = []
+    person_blocked = list(blocked)
+    for m in mentions:
+        key = name_key(m.surname)
+        if not key:
+            continue
+        surname, given, full = clusters[key]
+        if m.given and given and name_key(m.given)[:1] != name_key(given)[:1]:
+            surname, given, full = m.surname, m.given, m.full
+        for k in range(m.first, m.last):
+            person_blocked[k] = True
+        out.append(_person_hit(m.start, m.end, surname, given, full, lang))
+    for i, key in bare_surnames(tokens, person_blocked, clusters, lang):
+        surname, given, full = clusters[key]
+        out.append(_person_hit(tokens[i].start, tokens[i].end, surname, given, full, lang))
+    return out
+
+
+def _person_hit(start: int, end: int, surname: str, given: str | None, full: str, lang: str) -> Hit:
+    labels = {lang: full}
+    if lang not in ("en",):
+        labels["en"] = to_latin(full) if not full.isascii() else full
+    return Hit(start, end, iris.person_iri(surname, given), "Person", None, None, MappingProxyType(labels))
