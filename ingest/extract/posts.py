@@ -27,6 +27,7 @@ _FILLER_RE = re.compile(
     r"[\s,;:«»\"“”()\u2013\u2014-]*"
     r"(?:(?:of|the|for|and|и|по|жана|мен|және|men|jáne|[A-ZА-ЯЁ]{2,4})[\s,;:«»\"“”()\u2013\u2014-]*){0,3}",
 )
+_MINISTER_ROLES = frozenset({"minister", "deputy-minister"})
 _RIGHT_OPEN_RE = re.compile(r"[ \t]*[,(\u2013\u2014-]")
 
 
@@ -34,7 +35,7 @@ _RIGHT_OPEN_RE = re.compile(r"[ \t]*[,(\u2013\u2014-]")
 class Item:
     start: int
     end: int
-    kind: str  # "role" | "org" | "country" | "person"
+    kind: str  # "role" | "org" | "titled-org" | "country" | "person"
     value: str  # role name or hit IRI
     hit: HitLike | None = None
 
@@ -68,14 +69,17 @@ def _items(art: Article, sentence: int) -> list[Item]:
             items.append(Item(h.start, h.end, "country", h.iri, h))
         elif h.type in ORG_TYPES:
             items.append(Item(h.start, h.end, "org", h.iri, h))
-    # A role word inside an institution name ("Министерство юстиции" holds no post) is not a title,
-    # unless the name is the title itself ("Minister of Justice" recognised as the ministry).
+    # A role word inside an institution name ("Судьялар кеңеши", "Council of Judges") is not a
+    # title. Ministers are the exception: "Minister of Justice" may be recognised as the ministry
+    # itself, and then the name is the title and the ministry the post's institution.
     kept: list[Item] = []
     for it in items:
-        if it.kind == "role" and any(
-            o.kind == "org" and o.start <= it.start and it.end <= o.end and not (o.start == it.start)
-            for o in items
-        ):
+        host = next(
+            (o for o in items if o.kind == "org" and o.start <= it.start and it.end <= o.end), None
+        ) if it.kind == "role" else None
+        if host is not None:
+            if it.value in _MINISTER_ROLES and host.hit is not None and host.hit.type == "GovernmentBody":
+                kept.append(Item(host.start, host.end, "titled-org", it.value, host.hit))
             continue
         kept.append(it)
     kept.sort(key=lambda it: (it.start, -it.end))
@@ -128,10 +132,11 @@ def _pair(zone: list[Item], head_final: bool) -> list[tuple[str, Item | None, It
     """(role, institution item, country item) for each role word of a zone."""
     out: list[tuple[str, Item | None, Item | None]] = []
     for k, it in enumerate(zone):
+        if it.kind == "titled-org":
+            out.append((it.value, it, None))
+            continue
         if it.kind != "role":
             continue
-        before = [z for z in zone[:k] if z.kind != "role"]
-        after = [z for z in zone[k + 1 :] if z.kind != "role"]
         # Only the run up to the neighbouring role belongs to this role.
         prev_role = max((n for n, z in enumerate(zone[:k]) if z.kind == "role"), default=-1)
         next_role = min((n for n, z in enumerate(zone) if n > k and z.kind == "role"), default=len(zone))
