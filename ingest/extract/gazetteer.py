@@ -54,9 +54,12 @@ class _Node:
 class PhraseTrie(Generic[P]):
     """Phrases as key sequences; :meth:`find` yields every phrase occurrence in a token list."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, russian_stems: bool = True) -> None:
         self._root = _Node()
         self.size = 0
+        # Only tries used on Russian text index Russian words by stem: elsewhere a stem such as
+        # "mongol" (of Монголия) would match the Kazakh adjective Моңғол.
+        self._russian_stems = russian_stems
 
     def add(self, phrase: str, lang: str, payload: P, *, proper: bool = False) -> None:
         """Add ``phrase`` written in ``lang``.
@@ -69,7 +72,7 @@ class PhraseTrie(Generic[P]):
         if not words:
             return
         cases = tuple(_case_of(w.text, proper) for w in words)
-        options = [_index_keys(w.key, lang) for w in words]
+        options = [_index_keys(w.key, lang if self._russian_stems else "") for w in words]
         for path in product(*options):
             node = self._root
             for key in path:
@@ -226,10 +229,14 @@ def _lang_of(tag: str) -> str:
     return "kk-Latn" if tag.lower().startswith("kk-latn") else tag.split("-")[0]
 
 
-@lru_cache(maxsize=1)
-def reference_trie() -> PhraseTrie[Place]:
-    """Trie of every label, alias and adjective form of the reference entities (built once)."""
-    trie: PhraseTrie[Place] = PhraseTrie()
+def reference_trie(lang: str) -> PhraseTrie[Place]:
+    """Trie of every label, alias and adjective form of the reference entities, for texts in ``lang``."""
+    return _reference_trie(lang == "ru")
+
+
+@lru_cache(maxsize=2)
+def _reference_trie(russian: bool) -> PhraseTrie[Place]:
+    trie: PhraseTrie[Place] = PhraseTrie(russian_stems=russian)
     for record in _records():
         iri = _field(record, "iri")
         kind = _field(record, "type")

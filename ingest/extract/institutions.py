@@ -38,9 +38,21 @@ class Head:
     en: str = ""
 
 
+# Lexicon languages whose heads are matched in a text of a given language. Kazakh Cyrillic
+# heads fold to the same keys as Kazakh Latin text, so one list serves both alphabets.
+_HEAD_LANGS: Mapping[str, tuple[str, ...]] = {
+    "ky": ("ky",),
+    "kk": ("kk", "kk-Latn"),
+    "kk-Latn": ("kk", "kk-Latn"),
+    "ru": ("ru",),
+    "en": ("en",),
+    "uz": ("uz", "ru", "en"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    heads: PhraseTrie[Head]
+    tries: Mapping[str, PhraseTrie[Head]]  # text language → heads to match
     coordinators: frozenset[str]  # folded
     of_words: frozenset[str]  # folded English linkers ("of", "in", "the")
     type_class: Mapping[str, str]  # type slug → class
@@ -55,7 +67,7 @@ def lexicon() -> Lexicon:
         raise ReferenceDataError(
             f"ingest/lexicon/institution_types.json cannot be read ({exc}): reinstall judikg or restore the file"
         ) from exc
-    trie: PhraseTrie[Head] = PhraseTrie()
+    tries: dict[str, PhraseTrie[Head]] = {lang: PhraseTrie(russian_stems=lang == "ru") for lang in _HEAD_LANGS}
     type_class: dict[str, str] = {}
     type_en: dict[str, str] = {}
     for kind, group in (("type", raw["types"]), ("unit", raw["units"])):
@@ -66,11 +78,18 @@ def lexicon() -> Lexicon:
                 type_class.setdefault(head.slug, head.cls or "GovernmentBody")
                 type_en.setdefault(head.slug, head.en)
             for lang, phrases in entry["heads"].items():
-                for phrase in phrases:
-                    trie.add(phrase, lang, head)
+                for text_lang, head_langs in _HEAD_LANGS.items():
+                    if lang in head_langs:
+                        for phrase in phrases:
+                            tries[text_lang].add(phrase, lang, head)
     coordinators = frozenset(fold(w) for words in raw["coordinators"].values() for w in words)
     of_words = frozenset(fold(w) for words in raw["of"].values() for w in words for w in w.split()) | {"the"}
-    return Lexicon(trie, coordinators, of_words, type_class, type_en)
+    return Lexicon(tries, coordinators, of_words, type_class, type_en)
+
+
+def heads_for(lang: str) -> PhraseTrie[Head]:
+    lex = lexicon()
+    return lex.tries.get(lang) or lex.tries["en"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +184,7 @@ def compose(
     dominant: str | None,
 ) -> list[Composed]:
     lex = lexicon()
-    heads = _select_heads(lex.heads.find(tokens, keys, joins), places)
+    heads = _select_heads(heads_for(lang).find(tokens, keys, joins), places)
     by_end = {m.last: m for m in places}
     by_start = {m.first: m for m in places}
     types = [h for h in heads if h.payload.kind == "type"]

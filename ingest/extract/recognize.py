@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 from judikg import iris
 from judikg.ingest.extract.gazetteer import Match, Place, joinable, longest_non_overlapping, reference_trie
-from judikg.ingest.extract.institutions import Composed, compose, lexicon
+from judikg.ingest.extract.institutions import Composed, compose, heads_for, lexicon
 from judikg.ingest.extract.persons import PersonMention, bare_surnames, find_persons
 from judikg.ingest.extract.sentences import sentence_index, sentences
 from judikg.ingest.extract.tokens import Token, tokenize
@@ -49,7 +49,7 @@ def recognize(doc: Document) -> list[Hit]:
     joins = joinable(text, tokens)
     spans = sentences(text)
 
-    places = longest_non_overlapping(reference_trie().find(tokens, keys, joins))
+    places = longest_non_overlapping(reference_trie(lang).find(tokens, keys, joins))
     dominant = _dominant_country(places)
     composed = compose(text, tokens, keys, joins, places, lang, dominant)
 
@@ -65,7 +65,7 @@ def recognize(doc: Document) -> list[Hit]:
         for k in range(c.first, c.last):
             blocked[k] = True
         hits.append(_institution_hit(c, tokens, text, lang))
-    _block_heads(tokens, keys, joins, blocked)
+    _block_heads(tokens, keys, joins, blocked, lang)
     hits.extend(_person_hits(text, tokens, joins, blocked, lang))
 
     hits = [
@@ -118,9 +118,9 @@ def _institution_hit(c: Composed, tokens: list[Token], text: str, lang: str) -> 
     )
 
 
-def _block_heads(tokens: list[Token], keys: list[tuple[str, ...]], joins: list[bool], blocked: list[bool]) -> None:
+def _block_heads(tokens: list[Token], keys: list[tuple[str, ...]], joins: list[bool], blocked: list[bool], lang: str) -> None:
     # institution words that did not compose (no country known) are still not person names
-    for m in lexicon().heads.find(tokens, keys, joins):
+    for m in heads_for(lang).find(tokens, keys, joins):
         for k in range(m.first, m.last):
             blocked[k] = True
 
