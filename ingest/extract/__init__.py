@@ -10,6 +10,7 @@ IRI. Every relation carries its evidence sentence.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -47,17 +48,23 @@ def extract(doc: Document) -> Extraction:
     return extract_from_hits(doc, hits)
 
 
-def _dates(doc: Document) -> list[Any]:
+def _dates(doc: Document, spans: Sequence[tuple[int, int]]) -> list[Any]:
+    """Date mentions inside the given sentences only: dates matter where events and agreements
+    are named, and reading only those sentences keeps extraction within its time budget."""
     find_dates = _date_finder()
     if find_dates is None:
         return []
-    return sorted(find_dates(doc.text, doc.lang, doc.published), key=lambda d: d.start)
+    found: list[Any] = []
+    for start, end in spans:
+        for d in find_dates(doc.text[start:end], doc.lang, doc.published):
+            found.append(replace(d, start=d.start + start, end=d.end + start))
+    return sorted(found, key=lambda d: d.start)
 
 
 def extract_from_hits(doc: Document, hits: Sequence[Any], dates: Sequence[Any] | None = None) -> Extraction:
     """The relation passes over already recognised hits (``recognize.Hit`` or anything shaped like it)."""
     from judikg.ingest.extract.agreements import find_agreements
-    from judikg.ingest.extract.events import find_events
+    from judikg.ingest.extract.events import find_events, find_triggers
     from judikg.ingest.extract.evidence import Article
     from judikg.ingest.extract.posts import find_posts
     from judikg.ingest.extract.relations import (
@@ -69,9 +76,15 @@ def extract_from_hits(doc: Document, hits: Sequence[Any], dates: Sequence[Any] |
     )
 
     art = Article(doc, list(hits), _sentence_splitter()(doc.text))
-    found_dates = _dates(doc) if dates is None else list(dates)
-    events = find_events(art, found_dates)
-    agreements = find_agreements(art, found_dates, events)
+    event_triggers = find_triggers(art)
+    agreement_triggers = find_triggers(art, "agreements")
+    if dates is None:
+        needed = sorted({t.sentence for t in event_triggers + agreement_triggers})
+        found_dates = _dates(doc, [art.sentences[i] for i in needed])
+    else:
+        found_dates = list(dates)
+    events = find_events(art, found_dates, event_triggers)
+    agreements = find_agreements(art, found_dates, events, agreement_triggers)
     posts, person_country = find_posts(art)
 
     facts: list[Fact] = structural_facts(art) + membership_facts(art)

@@ -56,9 +56,13 @@ def _key_sentence(art: Article, ag: AgreementFinding) -> int:
 
 
 def find_agreements(
-    art: Article, dates: Sequence[DateLike], events: Sequence[EventFinding]
+    art: Article,
+    dates: Sequence[DateLike],
+    events: Sequence[EventFinding],
+    triggers: list[Trigger] | None = None,
 ) -> list[AgreementFinding]:
-    triggers = find_triggers(art, "agreements")
+    if triggers is None:
+        triggers = find_triggers(art, "agreements")
     if not triggers:
         return []
     agreements = _group(triggers)

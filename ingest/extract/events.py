@@ -276,9 +276,12 @@ def assign_participants(art: Article, events: list[EventFinding]) -> None:
                     ev.participants.append((h.iri, s))
 
 
-def find_events(art: Article, dates: Sequence[DateLike]) -> list[EventFinding]:
+def find_events(
+    art: Article, dates: Sequence[DateLike], triggers: list[Trigger] | None = None
+) -> list[EventFinding]:
     """Every event the article mentions, with its date, places, organisers and participants."""
-    triggers = find_triggers(art)
+    if triggers is None:
+        triggers = find_triggers(art)
     if not triggers:
         return []
     events = group_triggers(art, triggers, dates)
