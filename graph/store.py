@@ -5,7 +5,11 @@ Every article is one named graph. A catalog (named graph ``jkg:catalog``) maps e
 for it, the text's sha256 and the extractor version, so ingest decides "unchanged → skip,
 changed → replace" with one lookup::
 
-    <graph> dcterms:source "source key" ; jk:sha256 "…" ; jk:extractorVersion "0.1.0" .
+    <graph> dcterms:source "source key" ; dcterms:identifier "sha256 of the text" ;
+        owl:versionInfo "extractor version" .
+
+Only standard properties without a domain are used there: the jk: properties (jk:sha256 ...)
+have domain jk:Article, so RDFS inference would turn every catalogued graph into an article.
 
 Writes go through one SPARQL UPDATE request per batch: Oxigraph runs a whole request in one
 transaction, so a batch that fails anywhere leaves the store exactly as it was, and readers
@@ -16,9 +20,10 @@ transactional, and ``extend`` cannot remove the graphs being replaced in the sam
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO, Protocol, runtime_checkable
@@ -28,7 +33,7 @@ import pyoxigraph as ox
 from judikg import EXTRACTOR_VERSION
 from judikg.errors import InputError, QueryError, StoreError, StoreLockedError
 from judikg.graph.lock import StoreLock
-from judikg.graph.terms import Term, iri, jk, std
+from judikg.graph.terms import Term, iri, std
 from judikg.vocab import JKG
 
 #: Serialisations a store can write, by the name the CLI uses.
@@ -47,6 +52,10 @@ def rdf_format(fmt: str) -> ox.RdfFormat:
         return FORMATS[fmt.lower().lstrip(".")]
     except KeyError:
         raise InputError(fmt, f"unknown RDF format; use one of {', '.join(FORMATS)}") from None
+
+
+_HASH = std("dcterms", "identifier")
+_VERSION = std("owl", "versionInfo")
 
 
 def catalog_graph() -> ox.NamedNode:
@@ -81,24 +90,9 @@ class WriteReport:
     seconds: float
 
 
-@dataclass(frozen=True, slots=True)
-class SelectResult:
-    """Rows of a SELECT query; a cell is None where the variable is unbound."""
-
-    variables: tuple[str, ...]
-    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
-
-    def dicts(self) -> list[dict[str, Term]]:
-        return [{v: t for v, t in zip(self.variables, row) if t is not None} for row in self.rows]
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def __iter__(self) -> Iterator[tuple[Term | None, ...]]:
-        return iter(self.rows)
-
-
-QueryResult = SelectResult | bool | list[ox.Triple]
+#: SELECT gives pyoxigraph solutions (a remote store builds the same with
+#: ``pyoxigraph.parse_query_results``), ASK a bool, CONSTRUCT/DESCRIBE a list of triples.
+QueryResult = ox.QuerySolutions | bool | list[ox.Triple]
 
 
 @runtime_checkable
@@ -238,13 +232,12 @@ class OxigraphStore:
         keys_block = " ".join(str(ox.Literal(k)) for k in sorted(set(keys)))
         result = self.query(
             f"SELECT ?key ?g ?sha ?version WHERE {{ GRAPH {catalog_graph()} {{ "
-            f"?g {std('dcterms', 'source')} ?key ; {jk('sha256')} ?sha ; {jk('extractorVersion')} ?version }} }} "
+            f"?g {std('dcterms', 'source')} ?key ; {_HASH} ?sha ; {_VERSION} ?version }} }} "
             f"VALUES ?key {{ {keys_block} }}"
         )
-        assert isinstance(result, SelectResult)
+        assert isinstance(result, ox.QuerySolutions)
         states: dict[str, ArticleState] = {}
-        for key, g, sha, version in result.rows:
-            assert key is not None and g is not None and sha is not None and version is not None
+        for key, g, sha, version in result:
             states[key.value] = ArticleState(g.value, sha.value, version.value)
         return states
 
@@ -258,7 +251,7 @@ class OxigraphStore:
             return WriteReport(0, 0, (), 0.0)
         old = self._states([a.source_key for a in batch])
         catalog = str(catalog_graph())
-        source, sha_p, version_p = std("dcterms", "source"), jk("sha256"), jk("extractorVersion")
+        source, sha_p, version_p = std("dcterms", "source"), _HASH, _VERSION
         removals: set[str] = set()
         inserts: list[str] = []
         quad_count = 0
@@ -328,22 +321,22 @@ class OxigraphStore:
                 raise StoreError("reference quads must be in a named graph (jkg:reference or jkg:ontology)")
             by_graph.setdefault(quad.graph_name.value, []).append(quad)
         catalog = str(catalog_graph())
-        sha_p = jk("sha256")
+        sha_p = _HASH
         ops: list[str] = []
         inserts: list[str] = []
         for graph_iri in sorted(by_graph):
             graph_quads = by_graph[graph_iri]
             digest = content_hash(graph_quads)
             stored = self.query(f"SELECT ?sha WHERE {{ GRAPH {catalog} {{ {iri(graph_iri)} {sha_p} ?sha }} }}")
-            assert isinstance(stored, SelectResult)
-            if [row[0].value for row in stored.rows if row[0] is not None] == [digest]:
+            assert isinstance(stored, ox.QuerySolutions)
+            if [row[0].value for row in stored] == [digest]:
                 continue
             graph = iri(graph_iri)
             ops.append(self._drop_ops(graph_iri, catalog))
             body = "\n".join(_triple_text(q) for q in graph_quads)
             meta = f"{graph} {sha_p} {ox.Literal(digest)}"
             if version:
-                meta += f" ; {std('owl', 'versionInfo')} {ox.Literal(version)}"
+                meta += f" ; {_VERSION} {ox.Literal(version)}"
             inserts.append(f"GRAPH {graph} {{\n{body}\n}}\nGRAPH {catalog} {{ {meta} . }}")
         if not ops:
             return False
@@ -381,15 +374,39 @@ class OxigraphStore:
 
         Bindings go through pyoxigraph's ``substitutions`` (SEP-0007); a variable that is not
         in the SELECT projection (Oxigraph refuses to substitute those) is bound by a trailing
-        VALUES block of serialised terms instead. ``timeout`` is checked while results stream,
-        so it bounds long result sets, not a single slow aggregate before its first row.
+        VALUES block of serialised terms instead. Without ``timeout`` SELECT results stream;
+        with it, the query runs to completion on a worker thread (pyoxigraph releases the GIL)
+        and a query still running at the deadline raises :class:`QueryError` — the abandoned
+        evaluation keeps its thread until it ends, as pyoxigraph cannot cancel it.
         """
         store = self.raw
-        deadline = time.monotonic() + timeout if timeout else None
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        if timeout is None:
+            return self._evaluate(store, sparql, subs, materialise=False)
+        box: dict[str, object] = {}
+
+        def work() -> None:
+            try:
+                box["result"] = self._evaluate(store, sparql, subs, materialise=True)
+            except BaseException as exc:  # handed to the caller's thread below
+                box["error"] = exc
+
+        worker = threading.Thread(target=work, name="judikg-query", daemon=True)
+        worker.start()
+        worker.join(timeout)
+        if worker.is_alive():
+            first = sparql.strip().splitlines()[0][:80] if sparql.strip() else ""
+            raise QueryError(f"query timed out after {timeout:g} s ({first} …); narrow it or raise --timeout")
+        if "error" in box:
+            raise box["error"]  # type: ignore[misc]
+        return box["result"]  # type: ignore[return-value]
+
+    def _evaluate(
+        self, store: ox.Store, sparql: str, subs: Mapping[ox.Variable, Term], *, materialise: bool
+    ) -> QueryResult:
         try:
             try:
-                result = store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+                result = store.query(sparql, use_default_graph_as_union=True, substitutions=dict(subs) or None)
             except RuntimeError as exc:
                 if not subs or "projection" not in str(exc):
                     raise
@@ -397,17 +414,11 @@ class OxigraphStore:
             if isinstance(result, ox.QueryBoolean):
                 return bool(result)
             if isinstance(result, ox.QueryTriples):
-                triples: list[ox.Triple] = []
-                for triple in result:
-                    triples.append(triple)
-                    _check_deadline(deadline, timeout, sparql)
-                return triples
-            variables = tuple(v.value for v in result.variables)
-            rows: list[tuple[Term | None, ...]] = []
-            for solution in result:
-                rows.append(tuple(solution[i] for i in range(len(variables))))
-                _check_deadline(deadline, timeout, sparql)
-            return SelectResult(variables, rows)
+                return list(result)
+            if materialise:
+                buffer = result.serialize(format=ox.QueryResultsFormat.JSON)
+                return ox.parse_query_results(buffer, ox.QueryResultsFormat.JSON)  # type: ignore[return-value]
+            return result
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {exc}; check the query text") from exc
         except (RuntimeError, OSError, ValueError, TypeError) as exc:
@@ -418,9 +429,3 @@ def _with_values(sparql: str, subs: Mapping[ox.Variable, Term]) -> str:
     names = " ".join(str(v) for v in subs)
     values = " ".join(str(t) for t in subs.values())
     return f"{sparql}\nVALUES ({names}) {{ ({values}) }}"
-
-
-def _check_deadline(deadline: float | None, timeout: float | None, sparql: str) -> None:
-    if deadline is not None and time.monotonic() > deadline:
-        first = sparql.strip().splitlines()[0][:80] if sparql.strip() else ""
-        raise QueryError(f"query timed out after {timeout:g} s ({first} …); narrow it or raise --timeout")

@@ -8,7 +8,7 @@ them, because constructing a NamedNode validates the IRI and rdfize needs hundre
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Triple
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
@@ -39,7 +39,7 @@ class TermError(JudikgError):
     """A value cannot be written as the RDF term the model asks for (a bug upstream)."""
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded: entity IRIs are unbounded over a corpus
 def iri(value: str) -> NamedNode:
     """A NamedNode for an IRI computed elsewhere (judikg.iris, extraction): cached, validated."""
     try:
