@@ -57,6 +57,7 @@ class Lexicon:
     of_words: frozenset[str]  # folded English linkers ("of", "in", "the")
     type_class: Mapping[str, str]  # type slug → class
     type_en: Mapping[str, str]
+    home_country: Mapping[str, str]  # text language → country of last resort for unqualified types
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +85,8 @@ def lexicon() -> Lexicon:
                             tries[text_lang].add(phrase, lang, head)
     coordinators = frozenset(fold(w) for words in raw["coordinators"].values() for w in words)
     of_words = frozenset(fold(w) for words in raw["of"].values() for w in words for w in w.split()) | {"the"}
-    return Lexicon(tries, coordinators, of_words, type_class, type_en)
+    home = {k: v for k, v in raw.get("home_country", {}).items() if not k.startswith("_")}
+    return Lexicon(tries, coordinators, of_words, type_class, type_en, home)
 
 
 def heads_for(lang: str) -> PhraseTrie[Head]:
@@ -184,6 +186,7 @@ def compose(
     dominant: str | None,
 ) -> list[Composed]:
     lex = lexicon()
+    dominant = dominant or lex.home_country.get(lang)
     heads = _select_heads(heads_for(lang).find(tokens, keys, joins), places)
     by_end = {m.last: m for m in places}
     by_start = {m.first: m for m in places}

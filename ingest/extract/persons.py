@@ -33,6 +33,7 @@ class NameData:
     particles: frozenset[str]
     east_asian: frozenset[str]
     titles: frozenset[str]
+    not_names: frozenset[str]  # capitalised words that end a name run ("Park Hotel")
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +54,7 @@ def name_data() -> NameData:
         particles=frozenset(fold(w) for w in raw["particles"]),
         east_asian=frozenset(name_key(w) for w in raw["east_asian_surnames"]),
         titles=frozenset(fold(w) for w in raw["titles"]),
+        not_names=frozenset(fold(w) for w in raw.get("not_names", ())),
     )
 
 
@@ -67,9 +69,9 @@ class PersonMention:
     full: str  # the name as a label ("Асламбек Мерғалиев")
 
 
-def _is_given(key: str, data: NameData) -> bool:
-    nk = name_key(key)
-    if nk in data.given:
+def _is_given(key: str, data: NameData, lang: str = "") -> bool:
+    # inflected given names too: "Кучкаром" (Russian instrumental), "Асламбектің"
+    if any(name_key(k) in data.given for k in token_keys(key, lang)):
         return True
     return len(key) >= 5 and any(key.endswith(e) and len(key) > len(e) + 1 for e in data.given_elements)
 
@@ -111,18 +113,17 @@ def find_persons(
             and not t.upper
             and len(t.text) >= 2
             and t.key not in data.titles
+            and t.key not in data.not_names
             and not t.text[0].isdigit()
         )
 
     while i < n:
         t = tokens[i]
         # 1. initials: one or two single capitals each followed by "." then a capitalised word
-        if len(t.text) <= 2 and t.text[0].isupper() and text[t.end : t.end + 1] == ".":
+        if _is_initial(t.text) and text[t.end : t.end + 1] == ".":
             j = i
             initials: list[Token] = []
-            while j < n and len(tokens[j].text) <= 2 and tokens[j].text[0].isupper() and text[tokens[j].end : tokens[j].end + 1] == "." and (
-                len(tokens[j].text) == 1 or tokens[j].text[1].islower()
-            ):
+            while j < n and _is_initial(tokens[j].text) and text[tokens[j].end : tokens[j].end + 1] == ".":
                 between_next = text[tokens[j].end : tokens[j + 1].start] if j + 1 < n else ""
                 if between_next not in (".", ". ", ".\u00a0"):
                     break
@@ -155,6 +156,13 @@ def find_persons(
     return out
 
 
+_DIGRAPH_INITIALS = frozenset({"Ch", "Sh", "Zh", "Kh", "Ts", "Yu", "Ya", "Ye", "Dj", "Dzh", "Sch"})
+
+
+def _is_initial(word: str) -> bool:
+    return (len(word) == 1 and word.isupper()) or word in _DIGRAPH_INITIALS
+
+
 def _read_run(
     text: str, tokens: Sequence[Token], run: list[int], lang: str, data: NameData, title_before: bool
 ) -> PersonMention | None:
@@ -168,20 +176,35 @@ def _read_run(
             groups.append([w])
     if len(groups) > 4:
         groups = groups[:4]
+    # leading words that are no part of the name ("Төрағалары Асламбек Мерғалиев", "Chairman …"):
+    # dropped while a given name follows
+    def plain(g: list[Token]) -> bool:
+        return not (
+            _is_given(g[0].key, data, lang)
+            or _suffix_stem(g[-1], lang, data.surname_suffixes)
+            or _suffix_stem(g[-1], lang, data.patronymic_suffixes)
+            or name_key(g[0].key) in data.east_asian
+        )
+
+    while len(groups) > 2 and plain(groups[0]) and any(_is_given(g[0].key, data, lang) for g in groups[1:]):
+        run = run[len(groups[0]) :]
+        groups = groups[1:]
+        title_before = False
     keys = [g[0].key for g in groups]
     patron = [idx for idx, g in enumerate(groups) if _suffix_stem(g[-1], lang, data.patronymic_suffixes)]
-    given = [idx for idx, g in enumerate(groups) if _is_given(g[0].key, data)]
+    given = [idx for idx, g in enumerate(groups) if _is_given(g[0].key, data, lang)]
     sur = [
         idx
         for idx, g in enumerate(groups)
         if idx not in patron and _suffix_stem(g[-1], lang, data.surname_suffixes)
     ]
     if len(groups) == 1:
-        if not title_before:
+        if not title_before or len(groups[0][0].key) < 3:
             return None
         g = groups[0]
         return _mention(text, tokens, run[0], g, g[-1], None, lang, data)
-    if not (given or sur or patron or title_before or name_key(keys[0]) in data.east_asian):
+    # a surname-looking ending alone is not enough: Kazakh and Kyrgyz genitives end in -ын/-ин too
+    if not (given or patron or title_before or name_key(keys[0]) in data.east_asian):
         return None
     if not given and not patron and not title_before and name_key(keys[0]) not in data.east_asian and len(sur) < 1:
         return None
