@@ -11,12 +11,17 @@ import re
 from functools import cache, lru_cache
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Triple
+from rdflib import Namespace
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from judikg.errors import JudikgError
 from judikg.vocab import JK, JKROLE
 
 Term = NamedNode | BlankNode | Literal | Triple
+
+#: Wikidata items (owl:sameAs targets). Not in judikg.vocab yet; move it there (with a "wd"
+#: prefix in PREFIXES) when the vocabulary generator learns external namespaces.
+WIKIDATA_ENTITY = Namespace("http://www.wikidata.org/entity/")
 
 # Fixed namespaces, looked up by the prefix they carry in design.md; only names listed here can
 # be asked for, so a typo fails loudly instead of minting a new IRI.
@@ -30,6 +35,7 @@ _STANDARD = {
     "prov": PROV,
     "org": ORG,
     "schema": SDO,
+    "wd": WIKIDATA_ENTITY,
 }
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
