@@ -167,10 +167,10 @@ def find_posts(art: Article) -> tuple[list[PostFinding], dict[str, str]]:
             for zone in (_zone_left(art, items, i), _zone_right(art, items, i)):
                 for role, org, country in _pair(zone, head_final):
                     if org is not None and org.hit is not None:
-                        key = (it.value, org.value, role)
+                        key = (it.value, org.hit.iri, role)
                         if key not in seen:
                             seen.add(key)
-                            posts.append(PostFinding(it.value, org.value, role, s))
+                            posts.append(PostFinding(it.value, org.hit.iri, role, s))
                         if org.hit.country and it.value not in countries:
                             countries[it.value] = org.hit.country.upper()
                     elif country is not None and country.hit is not None and country.hit.country:

@@ -1,0 +1,120 @@
+"""Extraction quality on the shared gold corpus (../shared/seeds + ../shared/corpus/dev), ratcheted.
+
+Two measurements:
+* the whole pipeline (read → extract → RDF → gold JSON from the graph), scored by the scorer;
+* the relation passes alone, fed with the gold entities as hits, so that a drop in events,
+  agreements, posts or relations shows apart from recogniser changes.
+
+Floors are the measured figures rounded down to 0.01: raise them when extraction improves,
+never lower them silently.
+
+Known gaps (why the figures are below the issue-3 targets of entity F1 0.90, relation F1 0.75):
+* Countries, cities and international organisations are mostly not recognised yet (reference
+  gazetteer incomplete in part 1): every location, memberOf and country relation that needs them
+  is missed.
+* participant: the gold conventions count delegations' countries and organisations named in
+  lists several sentences away, and "delegations of 6 countries (A, B, …)" style coordination; the
+  cue-per-sentence rule reaches about half of them.
+* Two events of one type in one sentence ("two bilateral meetings … memoranda") are merged into
+  one event and one agreement.
+* Event dates are not scored by the gold format, so date errors do not show here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from judikg.evaluation import EvaluationReport, evaluate_dirs, score, type_family
+from judikg.graph.gold import extract_to_gold
+from judikg.ingest.extract import extract_from_hits
+from judikg.ingest.model import Document
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+# Measured with the pipeline as committed (see the module docstring for the gaps).
+FULL_ENTITY_F1 = 0.68
+FULL_RELATION_F1 = 0.44
+FULL_PUBLISHED_ACCURACY = 1.0
+ORACLE_RELATION_F1 = 0.68
+ORACLE_EVENT_F1 = 0.72
+ORACLE_AGREEMENT_F1 = 0.94
+
+
+def _dirs() -> list[Path]:
+    if not SHARED.exists():
+        pytest.skip("../shared not found: the shared test corpus sits beside the clone in CI")
+    return [SHARED / "seeds", SHARED / "corpus" / "dev"]
+
+
+@pytest.fixture(scope="module")
+def full_report(tmp_path_factory: pytest.TempPathFactory) -> EvaluationReport:
+    dirs = _dirs()
+    out = tmp_path_factory.mktemp("pred")
+    texts = sorted(p for d in dirs for p in d.glob("*.txt"))
+    extract_to_gold(texts, out)
+    return evaluate_dirs(out, dirs)
+
+
+def test_full_pipeline_floors(full_report: EvaluationReport) -> None:
+    assert len(full_report.articles) == 24
+    assert full_report.entity_micro().f1 >= FULL_ENTITY_F1, full_report.summary()
+    assert full_report.relation_micro().f1 >= FULL_RELATION_F1, full_report.summary()
+    assert full_report.published_accuracy() >= FULL_PUBLISHED_ACCURACY, full_report.summary()
+
+
+@dataclass(frozen=True, slots=True)
+class _GoldHit:
+    start: int
+    end: int
+    iri: str
+    type: str
+    country: str | None
+    parent: str | None = None
+    labels: Mapping[str, str] = field(default_factory=dict)
+    sentence: int = 0
+
+
+def _gold_hits(gold: dict, text: str) -> list[_GoldHit]:
+    parents = {r["subject"]: r["object"] for r in gold["relations"] if r["type"] == "partOf"}
+    hits = []
+    for e in gold["entities"]:
+        if e["type"] in ("Event", "Agreement"):
+            continue  # these are what the passes under test must find
+        for m in e["mentions"]:
+            at = text.find(m)
+            while at >= 0:
+                hits.append(_GoldHit(at, at + len(m), e["key"], e["type"], e.get("country"), parents.get(e["key"])))
+                at = text.find(m, at + 1)
+    return hits
+
+
+def test_relation_passes_on_gold_entities() -> None:
+    report = EvaluationReport()
+    for d in _dirs():
+        for gold_path in sorted(d.glob("*.gold.json")):
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            text = gold_path.with_name(gold_path.name[: -len(".gold.json")] + ".txt").read_text(encoding="utf-8")
+            lang = gold["lang"]
+            doc = Document(gold_path.name, text, text, "0" * 64, lang, "Latn" if lang in ("en", "kk-Latn") else "Cyrl",
+                           published=gold["published"])
+            ex = extract_from_hits(doc, _gold_hits(gold, text))
+            predicted = {
+                "published": gold["published"],
+                "entities": [
+                    {"key": e.iri, "type": type_family(e.type), "mentions": [m.surface for m in e.mentions]}
+                    for e in ex.entities
+                ],
+                "relations": [
+                    {"type": r.predicate, "subject": r.subject, "object": r.object, "role": r.role}
+                    for r in ex.relations
+                ],
+            }
+            report.articles.append(score(predicted, gold, text))
+    assert report.relation_micro().f1 >= ORACLE_RELATION_F1, report.summary()
+    assert report.entities()["Event"].f1 >= ORACLE_EVENT_F1
+    assert report.entities()["Agreement"].f1 >= ORACLE_AGREEMENT_F1
