@@ -49,6 +49,19 @@ def control_ratio(text: str) -> float:
     return bad / len(text)
 
 
+# Letters the project's languages are written in; a legacy decoding that yields mostly other
+# letters (Serbian Ђ Ќ, Greek, box drawing) is a wrong guess, not an article.
+_EXPECTED_LETTERS = frozenset(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіўҳ"
+    "abcdefghijklmnopqrstuvwxyzáǵıńóúýäğñşöüçéèêëàâîïôûœæíìò"
+)
+
+
+def _plausible_letters(text: str) -> bool:
+    letters = [c for c in text.lower() if c.isalpha()]
+    return bool(letters) and sum(1 for c in letters if c in _EXPECTED_LETTERS) / len(letters) >= 0.9
+
+
 def _looks_like_text(text: str) -> bool:
     if not text or control_ratio(text) > 0.0:
         return False
@@ -101,10 +114,9 @@ def decode(data: bytes, source: str) -> str:
 def _decode_legacy(data: bytes, source: str) -> str:
     from charset_normalizer import from_bytes  # imported lazily: it is slow to import
 
-    best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
-    if best is not None:
-        text = str(best)
-        if control_ratio(text) == 0.0:
+    for match in from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)):
+        text = str(match)
+        if control_ratio(text) == 0.0 and _plausible_letters(text):
             return text
     raise InputError(
         source,
