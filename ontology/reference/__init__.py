@@ -86,8 +86,11 @@ class ReferenceEntity:
         """The label in ``lang``, else English, else any (labels are never empty)."""
         return self.labels.get(lang) or self.labels.get("en") or next(iter(self.labels.values()))
 
-    def names(self) -> Iterator[tuple[str, str]]:
-        """``(lang, name)`` for every label and alias, labels first, without duplicates."""
+    def all_names(self) -> Iterator[tuple[str, str]]:
+        """``(lang, name)`` for every label and alias, labels first, without duplicates.
+
+        Not called ``names``: the extraction matcher reads an optional ``names`` mapping field.
+        """
         seen: set[tuple[str, str]] = set()
         for lang, label in self.labels.items():
             seen.add((lang, label))
