@@ -173,10 +173,8 @@ def _field(record: Any, name: str, default: Any = None) -> Any:
 
 
 def _records() -> list[Any]:
-    try:
-        from judikg.ontology.reference import load
-    except ImportError:  # TODO(remove): reference data lands in parallel; a stand-in until it does
-        return list(_STAND_IN)
+    from judikg.ontology.reference import load
+
     data = load()
     if isinstance(data, Mapping):
         groups: Iterable[Any] = data.values()
@@ -199,22 +197,6 @@ def _records() -> list[Any]:
                 else:
                     records.append(item)
     return records
-
-
-def _stand_in(cc: str, kind: str, labels: dict[str, list[str]], key: str | None = None) -> dict[str, Any]:
-    iri = f"https://w3id.org/judikg/id/{'country/' + cc.lower() if kind == 'Country' else ('city/' if kind == 'City' else 'org/') + (key or '')}"
-    return {"iri": iri, "type": kind, "country": cc if kind == "Country" else None, "labels": {}, "aliases": labels}
-
-
-_STAND_IN = (
-    _stand_in("KZ", "Country", {"ru": ["Казахстан", "Республика Казахстан", "РК"], "kk": ["Қазақстан", "Қазақстан Республикасы", "ҚР"], "kk-Latn": ["Qazaqstan"], "ky": ["Казакстан"], "en": ["Kazakhstan"]}),
-    _stand_in("KG", "Country", {"ru": ["Кыргызстан", "Кыргызская Республика"], "ky": ["Кыргызстан", "Кыргыз Республикасы", "КР"], "kk-Latn": ["Qyrǵyzstan"], "en": ["Kyrgyzstan", "Kyrgyz Republic"]}),
-    _stand_in("MN", "Country", {"ru": ["Монголия"], "kk": ["Моңғолия", "МХР"], "en": ["Mongolia"]}),
-    _stand_in("KR", "Country", {"ru": ["Корея", "Южная Корея"], "ky": ["Корея Республикасы"], "en": ["Korea"]}),
-    _stand_in("RU", "Country", {"ru": ["Россия", "Российская Федерация", "РФ"], "kk": ["Ресей"], "en": ["Russia"]}),
-    _stand_in("", "City", {"ky": ["Сеул"], "en": ["Seoul"]}, "seoul"),
-    _stand_in("", "Association", {"ky": ["АКСТИ"], "en": ["AACC"]}, "aacc"),
-)
 
 
 def _phrases(value: Any) -> Iterator[str]:
