@@ -51,6 +51,7 @@ __all__ = [
     "SDO",
     "SH",
     "SKOS",
+    "WD",
     "XSD",
 ]
 
@@ -158,6 +159,8 @@ class JKROLE(DefinedNamespace):
 JKID = Namespace("https://w3id.org/judikg/id/")
 #: Named graphs: one per article, plus reference and ontology graphs.
 JKG = Namespace("https://w3id.org/judikg/graph/")
+#: Wikidata items, targets of owl:sameAs from reference entities.
+WD = Namespace("http://www.wikidata.org/entity/")
 #: The ontology itself (owl:Ontology).
 ONTOLOGY = URIRef("https://w3id.org/judikg/ontology")
 #: The SKOS concept scheme of roles.
@@ -279,5 +282,6 @@ PREFIXES: dict[str, str] = {
     "schema": str(SCHEMA),
     "sh": str(SH),
     "skos": str(SKOS),
+    "wd": str(WD),
     "xsd": str(XSD),
 }

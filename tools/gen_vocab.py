@@ -27,6 +27,7 @@ JK_NS = "https://w3id.org/judikg/ontology#"
 JKROLE_NS = "https://w3id.org/judikg/role/"
 JKID_NS = "https://w3id.org/judikg/id/"
 JKG_NS = "https://w3id.org/judikg/graph/"
+WD_NS = "http://www.wikidata.org/entity/"
 ONTOLOGY_IRI = "https://w3id.org/judikg/ontology"
 COMMAND = "python tools/gen_vocab.py"
 
@@ -168,7 +169,7 @@ def render(terms: Terms) -> str:
         "CLASS_NAMES", "DATATYPE_NAMES", "DATATYPE_PROPERTY_NAMES", "DCTERMS", "FOAF", "JK", "JKG",
         "JKID", "JKROLE", "OBJECT_PROPERTY_NAMES", "ONTOLOGY", "ORG", "OWL", "PREFIXES",
         "PROPERTY_NAMES", "PROV", "RDF", "RDFS", "ROLES", "ROLE_SCHEME", "SCHEMA", "SDO", "SH",
-        "SKOS", "XSD",
+        "SKOS", "WD", "XSD",
     ]
     out += [f'    "{name}",' for name in sorted(exported)]
     out += ["]", "", "#: schema.org under the prefix the project uses (rdflib calls it SDO).", "SCHEMA = SDO", ""]
@@ -198,6 +199,8 @@ def render(terms: Terms) -> str:
         f'JKID = Namespace("{JKID_NS}")',
         "#: Named graphs: one per article, plus reference and ontology graphs.",
         f'JKG = Namespace("{JKG_NS}")',
+        "#: Wikidata items, targets of owl:sameAs from reference entities.",
+        f'WD = Namespace("{WD_NS}")',
         "#: The ontology itself (owl:Ontology).",
         f'ONTOLOGY = URIRef("{ONTOLOGY_IRI}")',
         "#: The SKOS concept scheme of roles.",
@@ -228,7 +231,7 @@ def render(terms: Terms) -> str:
     prefixes = {
         "dcterms": "DCTERMS", "foaf": "FOAF", "jk": "JK", "jkg": "JKG", "jkid": "JKID",
         "jkrole": "JKROLE", "org": "ORG", "owl": "OWL", "prov": "PROV", "rdf": "RDF",
-        "rdfs": "RDFS", "schema": "SCHEMA", "sh": "SH", "skos": "SKOS", "xsd": "XSD",
+        "rdfs": "RDFS", "schema": "SCHEMA", "sh": "SH", "skos": "SKOS", "wd": "WD", "xsd": "XSD",
     }
     out += [
         "#: Prefixes for serialisations: ``for p, ns in PREFIXES.items(): graph.bind(p, ns)``.",
