@@ -10,6 +10,7 @@ Cyrillic texts.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from judikg.errors import InputError
@@ -57,9 +58,39 @@ _EXPECTED_LETTERS = frozenset(
 )
 
 
-def _plausible_letters(text: str) -> bool:
-    letters = [c for c in text.lower() if c.isalpha()]
-    return bool(letters) and sum(1 for c in letters if c in _EXPECTED_LETTERS) / len(letters) >= 0.9
+def _expected_letter_share(text: str) -> float:
+    """Share of letters in the expected alphabets; 0 when letters are under a third of the text."""
+    visible = [c for c in text.lower() if not c.isspace()]
+    letters = [c for c in visible if c.isalpha()]
+    if not letters or len(letters) < len(visible) / 3:
+        return 0.0
+    return sum(1 for c in letters if c in _EXPECTED_LETTERS) / len(letters)
+
+
+_TOKEN_EDGES = "\"'«»“”„()[]{}.,;:!?—–-…•*/"
+
+
+def _well_formed_word_share(text: str) -> float:
+    """Share of words shaped like words: letters only inside, lower/Title/short UPPER case.
+
+    A wrong code page scatters symbols inside words (``╣М╣ЙР``) or swaps case (``йШПЦШГ``,
+    KOI8-R read as cp1251), which the letter share alone does not see.
+    """
+    words = [w.strip(_TOKEN_EDGES) for w in text.split()]
+    words = [w for w in words if any(c.isalpha() for c in w)]
+    if not words:
+        return 0.0
+    good = 0
+    for word in words:
+        inner_ok = all(c.isalpha() or c.isdigit() or c in "-'’ʻ." for c in word)
+        letters = "".join(c for c in word if c.isalpha())
+        case_ok = (
+            letters.islower()
+            or (letters[:1].isupper() and (len(letters) == 1 or letters[1:].islower()))
+            or (letters.isupper() and len(letters) <= 10)
+        )
+        good += inner_ok and case_ok
+    return good / len(words)
 
 
 def _looks_like_text(text: str) -> bool:
@@ -101,23 +132,54 @@ def decode(data: bytes, source: str) -> str:
                     f"starts with a {encoding} byte-order mark but is not valid {encoding} "
                     f"(byte {exc.start + len(bom)}); re-save the file as UTF-8",
                 ) from exc
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    # Before UTF-8: ASCII and Cyrillic in UTF-16 are also valid (if odd) UTF-8.
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    _reject_damaged_utf8(data, source, first_bad)
     return _decode_legacy(data, source)
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _reject_damaged_utf8(data: bytes, source: str, first_bad: int) -> None:
+    """A UTF-8 file with a few broken bytes is damaged, not in another encoding: say so."""
+    valid = len(_UTF8_MULTIBYTE.findall(data))
+    invalid = data.decode("utf-8", errors="replace").count("\ufffd")
+    if valid >= 3 and valid > 4 * invalid:
+        raise InputError(
+            source,
+            f"is UTF-8 with {invalid} invalid byte sequence(s) (first at byte {first_bad}); "
+            "repair or re-download the file",
+        )
 
 
 def _decode_legacy(data: bytes, source: str) -> str:
     from charset_normalizer import from_bytes  # imported lazily: it is slow to import
 
-    for match in from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)):
-        text = str(match)
-        if control_ratio(text) == 0.0 and _plausible_letters(text):
-            return text
+    candidates = [str(match) for match in from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS))]
+    # charset-normalizer drops short texts it finds "chaotic" (Kyrgyz in PT154 among them),
+    # so every plausible code page is tried as well, after its own ranking.
+    for encoding in LEGACY_ENCODINGS:
+        try:
+            candidates.append(data.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    best: tuple[float, str] | None = None
+    for text in candidates:
+        if control_ratio(text) > 0.0:
+            continue
+        score = _expected_letter_share(text) * _well_formed_word_share(text)
+        # Equal scores: keep charset-normalizer's order (it weighs letter sequences).
+        if score >= 0.8 and (best is None or score > best[0]):
+            best = (score, text)
+    if best is not None:
+        return best[1]
     raise InputError(
         source,
         "is not UTF-8 and no plausible Cyrillic or Latin encoding decodes it; "
