@@ -164,6 +164,7 @@ class Place:
     type: str  # Country, City, InternationalOrganization, Association …
     country: str | None  # ISO alpha-2 (upper case) of a country, or of a city/body's state
     adjective: bool = False  # matched through an adjective form ("Kazakh", "казахстанских")
+    ambiguous: bool = False  # an alias several entities share ("РК": Kazakhstan or Korea)
 
 
 def _field(record: Any, name: str, default: Any = None) -> Any:
@@ -233,6 +234,10 @@ def _reference_trie(russian: bool) -> PhraseTrie[Place]:
             for tag, value in (_field(record, field_name) or {}).items():
                 for phrase in _phrases(value):
                     trie.add(phrase, _lang_of(tag), place, proper=True)
+        shared = Place(iri, kind, cc, ambiguous=True)
+        for tag, value in (_field(record, "ambiguous_aliases") or {}).items():
+            for phrase in _phrases(value):
+                trie.add(phrase, _lang_of(tag), shared, proper=True)
         adjective = Place(iri, kind, cc, adjective=True)
         for field_name in ("adjectives", "demonyms"):
             for tag, value in (_field(record, field_name) or {}).items():

@@ -238,6 +238,10 @@ def compose(
         by_head_first.setdefault(c.first, []).append(c)
     composed_units: list[Composed] = []
     seen_units: dict[str, Composed] = {}
+    # a unit named alone takes the institution of the same unit named in full, earlier or later
+    for u in units:
+        for p in _unit_parents(u, out, tokens, lex, lang)[:1]:
+            seen_units.setdefault(u.payload.slug, Composed(p.first, u.last, p.slug, p.cls, p.country, p.inferred_country, u.payload.slug, u.payload.cls or ("CourtAdministration" if p.cls in COURT_CLASSES else p.cls), p.first, p.last))
     for u in units:
         head = u.payload
         parents = _unit_parents(u, out, tokens, lex, lang)

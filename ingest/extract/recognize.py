@@ -49,7 +49,8 @@ def recognize(doc: Document) -> list[Hit]:
     joins = joinable(text, tokens)
     spans = sentences(text)
 
-    places = longest_non_overlapping(reference_trie(lang).find(tokens, keys, joins))
+    found = reference_trie(lang).find(tokens, keys, joins)
+    places = _resolve_ambiguous(longest_non_overlapping(found), found, lang)
     dominant = _dominant_country(places)
     composed = compose(text, tokens, keys, joins, places, lang, dominant)
 
@@ -60,6 +61,8 @@ def recognize(doc: Document) -> list[Hit]:
             blocked[k] = True
         if m.payload.adjective:
             continue
+        if m.payload.type == "City" and all(tokens[k].upper and len(tokens[k].text) > 3 for k in range(m.first, m.last)):
+            continue  # a dateline ("АСТАНА —") says where the news was filed, not a place in the story
         hits.append(_place_hit(m, tokens))
     for c in composed:
         for k in range(c.first, c.last):
@@ -74,6 +77,30 @@ def recognize(doc: Document) -> list[Hit]:
     ]
     unique = {(h.start, h.end, h.iri): h for h in hits}
     return [unique[k] for k in sorted(unique)]
+
+
+def _resolve_ambiguous(chosen: list[Match[Place]], found: list[Match[Place]], lang: str) -> list[Match[Place]]:
+    """Pick one reading for a shared alias ("РК"): a country the article names unambiguously,
+    else the state whose language the text is in; otherwise drop the mention."""
+    if not any(m.payload.ambiguous for m in chosen):
+        return chosen
+    readings_at: dict[tuple[int, int], list[Place]] = {}
+    for m in found:
+        readings_at.setdefault((m.first, m.last), []).append(m.payload)
+    named = {m.payload.country for m in chosen if not m.payload.ambiguous and m.payload.type == "Country"}
+    home = lexicon().home_country.get(lang)
+    out: list[Match[Place]] = []
+    for m in chosen:
+        if not m.payload.ambiguous:
+            out.append(m)
+            continue
+        readings = [r for r in readings_at[(m.first, m.last)] if r.ambiguous]
+        pick = next((r for r in readings if r.country in named), None) or next(
+            (r for r in readings if r.country == home), None
+        )
+        if pick is not None:
+            out.append(Match(m.first, m.last, pick))
+    return out
 
 
 def _dominant_country(places: list[Match[Place]]) -> str | None:
