@@ -20,7 +20,8 @@ transactional, and ``extend`` cannot remove the graphs being replaced in the sam
 from __future__ import annotations
 
 import hashlib
-import threading
+import io
+import re
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -375,34 +376,25 @@ class OxigraphStore:
         Bindings go through pyoxigraph's ``substitutions`` (SEP-0007); a variable that is not
         in the SELECT projection (Oxigraph refuses to substitute those) is bound by a trailing
         VALUES block of serialised terms instead. Without ``timeout`` SELECT results stream;
-        with it, the query runs to completion on a worker thread (pyoxigraph releases the GIL)
-        and a query still running at the deadline raises :class:`QueryError` — the abandoned
-        evaluation keeps its thread until it ends, as pyoxigraph cannot cancel it.
+        with it, results are serialised as they are produced into a writer that checks the
+        clock, and parsed back: a query still producing at the deadline raises
+        :class:`QueryError`. pyoxigraph cannot cancel an evaluation, so a query that computes
+        long before its first row (a big GROUP BY, ORDER BY) is only stopped after that row.
+        (Running it on a thread instead left Rust evaluating at interpreter exit: an abort.)
         """
         store = self.raw
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
         if timeout is None:
-            return self._evaluate(store, sparql, subs, materialise=False)
-        box: dict[str, object] = {}
-
-        def work() -> None:
-            try:
-                box["result"] = self._evaluate(store, sparql, subs, materialise=True)
-            except BaseException as exc:  # handed to the caller's thread below
-                box["error"] = exc
-
-        worker = threading.Thread(target=work, name="judikg-query", daemon=True)
-        worker.start()
-        worker.join(timeout)
-        if worker.is_alive():
-            first = sparql.strip().splitlines()[0][:80] if sparql.strip() else ""
-            raise QueryError(f"query timed out after {timeout:g} s ({first} …); narrow it or raise --timeout")
-        if "error" in box:
-            raise box["error"]  # type: ignore[misc]
-        return box["result"]  # type: ignore[return-value]
+            return self._evaluate(store, sparql, subs, deadline=None)
+        return self._evaluate(store, sparql, subs, deadline=(time.monotonic() + timeout, timeout))
 
     def _evaluate(
-        self, store: ox.Store, sparql: str, subs: Mapping[ox.Variable, Term], *, materialise: bool
+        self,
+        store: ox.Store,
+        sparql: str,
+        subs: Mapping[ox.Variable, Term],
+        *,
+        deadline: tuple[float, float] | None,
     ) -> QueryResult:
         try:
             try:
@@ -414,18 +406,56 @@ class OxigraphStore:
             if isinstance(result, ox.QueryBoolean):
                 return bool(result)
             if isinstance(result, ox.QueryTriples):
-                return list(result)
-            if materialise:
-                buffer = result.serialize(format=ox.QueryResultsFormat.JSON)
-                return ox.parse_query_results(buffer, ox.QueryResultsFormat.JSON)  # type: ignore[return-value]
-            return result
+                triples: list[ox.Triple] = []
+                for triple in result:
+                    triples.append(triple)
+                    if deadline is not None:
+                        _check(deadline, sparql)
+                return triples
+            if deadline is None:
+                return result
+            writer = _DeadlineWriter(deadline, sparql)
+            result.serialize(writer, ox.QueryResultsFormat.JSON)
+            return ox.parse_query_results(writer.getvalue(), ox.QueryResultsFormat.JSON)  # type: ignore[return-value]
+        except QueryError:
+            raise
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {exc}; check the query text") from exc
         except (RuntimeError, OSError, ValueError, TypeError) as exc:
             raise QueryError(f"query failed on store {self.path or '<memory>'}: {exc}") from exc
 
 
+_OPENING_GROUP = re.compile(r"\b(?:WHERE|ASK)\s*\{", re.IGNORECASE)
+
+
 def _with_values(sparql: str, subs: Mapping[ox.Variable, Term]) -> str:
+    """The query with ``VALUES (?a ?b) { (<iri> "text") }`` opening its outermost group.
+
+    Not a trailing VALUES: that one joins after GROUP BY, so it would not restrict aggregates.
+    """
+    match = _OPENING_GROUP.search(sparql)
+    if match is None:
+        raise QueryError("cannot bind parameters: the query has no 'WHERE {' clause")
     names = " ".join(str(v) for v in subs)
     values = " ".join(str(t) for t in subs.values())
-    return f"{sparql}\nVALUES ({names}) {{ ({values}) }}"
+    return f"{sparql[: match.end()]} VALUES ({names}) {{ ({values}) }} {sparql[match.end():]}"
+
+
+def _check(deadline: tuple[float, float], sparql: str) -> None:
+    ends_at, timeout = deadline
+    if time.monotonic() > ends_at:
+        first = sparql.strip().splitlines()[0][:80] if sparql.strip() else ""
+        raise QueryError(f"query timed out after {timeout:g} s ({first} …); narrow it or raise --timeout")
+
+
+class _DeadlineWriter(io.BytesIO):
+    """A buffer pyoxigraph serialises results into; a write after the deadline aborts the query."""
+
+    def __init__(self, deadline: tuple[float, float], sparql: str) -> None:
+        super().__init__()
+        self._deadline = deadline
+        self._sparql = sparql
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        _check(self._deadline, self._sparql)
+        return super().write(data)
