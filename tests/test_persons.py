@@ -52,7 +52,11 @@ def test_east_asian_surname_first() -> None:
 
 def test_bare_surname_later_links_to_full_name() -> None:
     found = _persons("Carsten Mahnke opened the meeting. Later Mahnke said more.", "en")
-    assert found == {"mahnke-c": {"Carsten Mahnke", "Mahnke"}}
+    assert found == {"mahnke-k": {"Carsten Mahnke", "Mahnke"}}  # name_key reads C as K
+
+
+def test_inflected_full_name_keeps_the_surname() -> None:
+    assert set(_persons("Асламбек Мерғалиевтің сөзі.", "kk")) == {"mergaliev-a"}
 
 
 def test_capitalised_common_words_are_not_persons() -> None:

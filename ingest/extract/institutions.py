@@ -58,6 +58,7 @@ class Lexicon:
     type_class: Mapping[str, str]  # type slug → class
     type_en: Mapping[str, str]
     home_country: Mapping[str, str]  # text language → country of last resort for unqualified types
+    focus_countries: tuple[str, ...]  # prior order for shared aliases
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +87,7 @@ def lexicon() -> Lexicon:
     coordinators = frozenset(fold(w) for words in raw["coordinators"].values() for w in words)
     of_words = frozenset(fold(w) for words in raw["of"].values() for w in words for w in w.split()) | {"the"}
     home = {k: v for k, v in raw.get("home_country", {}).items() if not k.startswith("_")}
-    return Lexicon(tries, coordinators, of_words, type_class, type_en, home)
+    return Lexicon(tries, coordinators, of_words, type_class, type_en, home, tuple(raw.get("focus_countries", {}).get("order", ())))
 
 
 def heads_for(lang: str) -> PhraseTrie[Head]:

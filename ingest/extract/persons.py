@@ -78,7 +78,9 @@ def _is_given(key: str, data: NameData, lang: str = "") -> bool:
 
 def _suffix_stem(token: Token, lang: str, suffixes: tuple[str, ...]) -> str | None:
     """The form of ``token`` that ends in a name suffix, its case ending stripped (``Мерғалиевтің`` → ``мергалиев``)."""
-    for key in token_keys(token.key, lang):
+    keys = token_keys(token.key, lang)
+    # stripped forms first: "Мерғалиевтің" ends in -ин as a whole, but its name is "Мерғалиев"
+    for key in (*keys[1:], keys[0]):
         if len(key) >= 4 and any(key.endswith(s) and len(key) > len(s) + 1 for s in suffixes):
             return key
     return None
@@ -139,9 +141,9 @@ def find_persons(
         # 2. runs of capitalised words (joined by spaces or hyphens)
         if name_word(i):
             j = i
-            while j + 1 < n and joins[j] and (name_word(j + 1) or tokens[j + 1].key in data.particles) and j - i < 4:
+            while j + 1 < n and joins[j] and (name_word(j + 1) or (tokens[j + 1].key in data.particles and not tokens[j + 1].capitalised)) and j - i < 4:
                 j += 1
-            while j > i and tokens[j].key in data.particles:
+            while j > i and tokens[j].key in data.particles and not tokens[j].capitalised:
                 j -= 1
             run = list(range(i, j + 1))
             title_before = i > 0 and tokens[i - 1].key in data.titles
@@ -186,7 +188,10 @@ def _read_run(
             or name_key(g[0].key) in data.east_asian
         )
 
-    while len(groups) > 2 and plain(groups[0]) and any(_is_given(g[0].key, data, lang) for g in groups[1:]):
+    def cue(g: list[Token]) -> bool:
+        return _is_given(g[0].key, data, lang) or name_key(g[0].key) in data.east_asian
+
+    while len(groups) > 2 and plain(groups[0]) and any(cue(g) for g in groups[1:]):
         run = run[len(groups[0]) :]
         groups = groups[1:]
         title_before = False

@@ -81,7 +81,8 @@ def recognize(doc: Document) -> list[Hit]:
 
 def _resolve_ambiguous(chosen: list[Match[Place]], found: list[Match[Place]], lang: str) -> list[Match[Place]]:
     """Pick one reading for a shared alias ("РК"): a country the article names unambiguously,
-    else the state whose language the text is in; otherwise drop the mention."""
+    else the state whose language the text is in, else the first of the covered states
+    (lexicon ``focus_countries``); otherwise drop the mention."""
     if not any(m.payload.ambiguous for m in chosen):
         return chosen
     readings_at: dict[tuple[int, int], list[Place]] = {}
@@ -95,8 +96,15 @@ def _resolve_ambiguous(chosen: list[Match[Place]], found: list[Match[Place]], la
             out.append(m)
             continue
         readings = [r for r in readings_at[(m.first, m.last)] if r.ambiguous]
-        pick = next((r for r in readings if r.country in named), None) or next(
-            (r for r in readings if r.country == home), None
+        focus = lexicon().focus_countries
+        pick = (
+            next((r for r in readings if r.country in named), None)
+            or next((r for r in readings if r.country == home), None)
+            or min(
+                (r for r in readings if r.country in focus),
+                key=lambda r: focus.index(r.country or ""),
+                default=None,
+            )
         )
         if pick is not None:
             out.append(Match(m.first, m.last, pick))

@@ -1,0 +1,108 @@
+"""recognize() on the shared gold corpus: linking across articles and languages, entity F1, speed."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from judikg.evaluation import Counts, score
+from judikg.ingest.extract.recognize import recognize
+from judikg.ingest.extract.sentences import sentences
+from judikg.ingest.model import Document
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def _gold_articles() -> list[tuple[Path, dict]]:
+    if not SHARED.is_dir():
+        pytest.skip("../shared not found: the shared test corpus sits beside the clone in CI")
+    files = sorted((SHARED / "seeds").glob("*.gold.json")) + sorted((SHARED / "corpus" / "dev").glob("*.gold.json"))
+    return [(f, json.loads(f.read_text("utf-8"))) for f in files]
+
+
+def _doc(path: Path, lang: str) -> Document:
+    text = path.read_text("utf-8")
+    return Document(str(path), text, text, "0" * 64, lang, "Latn" if lang in ("en", "kk-Latn") else "Cyrl")
+
+
+def _iris_for(gold_key: str) -> set[str]:
+    """The IRI every gold mention of the entities with this key shares with our hits, over all articles.
+
+    A coordinated mention ("Қазақстан мен Моңғолия Жоғарғы Соттары") carries several hits; the
+    entity's IRI is the one found on every mention.
+    """
+    common: set[str] | None = None
+    for gold_path, gold in _gold_articles():
+        doc = _doc(gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")), gold["lang"])
+        hits = recognize(doc)
+        for entity in gold["entities"]:
+            if entity["key"] != gold_key:
+                continue
+            for mention in entity["mentions"]:
+                at = doc.text.find(mention)
+                here = {h.iri for h in hits if h.start < at + len(mention) and at < h.end and h.type == entity["type"]}
+                common = here if common is None else common & here
+    return common or set()
+
+
+def test_one_iri_for_the_supreme_court_of_kazakhstan() -> None:
+    assert _iris_for("sc_kz") == {"https://w3id.org/judikg/id/org/kz/supreme-court"}
+
+
+def test_one_iri_for_kairat_mami() -> None:
+    assert _iris_for("mami") == {"https://w3id.org/judikg/id/person/mami-k"}
+
+
+def test_one_iri_for_aslambek_mergaliyev() -> None:
+    assert _iris_for("mergaliyev") == {"https://w3id.org/judikg/id/person/mergaliev-a"}
+
+
+def test_entity_f1_on_seeds_and_dev() -> None:
+    total = Counts()
+    per_lang: dict[str, Counts] = defaultdict(Counts)
+    for gold_path, gold in _gold_articles():
+        doc = _doc(gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")), gold["lang"])
+        entities: dict[str, dict] = {}
+        for h in recognize(doc):
+            e = entities.setdefault(h.iri, {"key": h.iri, "type": h.type, "mentions": []})
+            e["mentions"].append(doc.text[h.start : h.end])
+        gold = dict(gold, entities=[e for e in gold["entities"] if e["type"] not in ("Event", "Agreement")], relations=[])
+        result = score({"entities": list(entities.values()), "relations": []}, gold, doc.text).entity_total
+        total.add(result)
+        per_lang[gold["lang"]].add(result)
+    assert total.f1 >= 0.90, {lang: c.as_dict() for lang, c in per_lang.items()}
+
+
+def test_hits_are_sorted_and_inside_their_sentence() -> None:
+    for gold_path, gold in _gold_articles()[:6]:
+        doc = _doc(gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")), gold["lang"])
+        hits = recognize(doc)
+        spans = sentences(doc.text)
+        assert hits == sorted(hits, key=lambda h: (h.start, h.end, h.iri))
+        for h in hits:
+            s, e = spans[h.sentence]
+            assert s <= h.start < e, (doc.text[h.start : h.end], h.sentence)
+            assert "en" in h.labels or h.type in ("Country", "City", "InternationalOrganization") or h.labels == {}
+
+
+def test_recognize_is_fast_on_a_4kb_article() -> None:
+    articles = [g for g in _gold_articles() if g[1]["lang"] in ("kk", "ky", "ru")]
+    text = "\n".join(p.with_name(p.name.replace(".gold.json", ".txt")).read_text("utf-8") for p, _ in articles)[:4096]
+    doc = Document("<bench>", text, text, "0" * 64, "kk", "Cyrl")
+    recognize(doc)  # warm the lazily built lexicons
+    runs = 50
+    started = time.perf_counter()
+    for _ in range(runs):
+        recognize(doc)
+    per_article = (time.perf_counter() - started) / runs
+    assert per_article < 0.01, f"{per_article * 1000:.2f} ms per 4 KB article"
+
+
+def test_sentences_respect_initials_and_abbreviations() -> None:
+    text = "А.Мерғалиев және К. Мами келді. Верховного Суда РК. Далее г. Москва."
+    got = [text[s:e] for s, e in sentences(text)]
+    assert got == ["А.Мерғалиев және К. Мами келді.", "Верховного Суда РК.", "Далее г. Москва."]
