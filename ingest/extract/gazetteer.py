@@ -31,9 +31,13 @@ _JOINERS = frozenset(" \u00a0-\u2010\u2011\u2012\u2013")
 def joinable(text: str, tokens: Sequence[Token]) -> list[bool]:
     """``joins[i]``: token ``i`` and ``i + 1`` may belong to one phrase."""
     out = []
+    append = out.append
     for left, right in zip(tokens, tokens[1:]):
-        between = text[left.end : right.start]
-        out.append(0 < len(between) <= 3 and all(c in _JOINERS for c in between))
+        gap = right.start - left.end
+        if gap == 1:
+            append(text[left.end] in _JOINERS)  # the common case: one space or hyphen
+        else:
+            append(0 < gap <= 3 and all(c in _JOINERS for c in text[left.end : right.start]))
     out.append(False)
     return out
 

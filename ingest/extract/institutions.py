@@ -185,10 +185,14 @@ def compose(
     places: Sequence[Match[Place]],
     lang: str,
     dominant: str | None,
+    head_matches: Sequence[Match[Head]] | None = None,
 ) -> list[Composed]:
+    """Institutions in the text; ``head_matches`` lets a caller that already matched the heads pass them."""
     lex = lexicon()
     dominant = dominant or lex.home_country.get(lang)
-    heads = _select_heads(heads_for(lang).find(tokens, keys, joins), places)
+    if head_matches is None:
+        head_matches = heads_for(lang).find(tokens, keys, joins)
+    heads = _select_heads(head_matches, places)
     by_end = {m.last: m for m in places}
     by_start = {m.first: m for m in places}
     types = [h for h in heads if h.payload.kind == "type"]

@@ -21,7 +21,12 @@ from importlib import resources
 from judikg.errors import ReferenceDataError
 from judikg.ingest.extract.tokens import Token, fold
 from judikg.ingest.morphology import token_keys
-from judikg.ingest.translit import name_key
+from judikg.ingest.translit import name_key as _name_key
+
+
+@lru_cache(maxsize=65536)
+def name_key(word: str) -> str:
+    return _name_key(word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +75,12 @@ class PersonMention:
 
 
 def _is_given(key: str, data: NameData, lang: str = "") -> bool:
+    return _is_given_key(key, lang)
+
+
+@lru_cache(maxsize=65536)
+def _is_given_key(key: str, lang: str) -> bool:
+    data = name_data()
     # inflected given names too: "Кучкаром" (Russian instrumental), "Асламбектің"
     if any(name_key(k) in data.given for k in token_keys(key, lang)):
         return True
@@ -78,7 +89,12 @@ def _is_given(key: str, data: NameData, lang: str = "") -> bool:
 
 def _suffix_stem(token: Token, lang: str, suffixes: tuple[str, ...]) -> str | None:
     """The form of ``token`` that ends in a name suffix, its case ending stripped (``Мерғалиевтің`` → ``мергалиев``)."""
-    keys = token_keys(token.key, lang)
+    return _suffix_stem_key(token.key, lang, suffixes)
+
+
+@lru_cache(maxsize=131072)
+def _suffix_stem_key(token_key: str, lang: str, suffixes: tuple[str, ...]) -> str | None:
+    keys = token_keys(token_key, lang)
     # stripped forms first: "Мерғалиевтің" ends in -ин as a whole, but its name is "Мерғалиев"
     for key in (*keys[1:], keys[0]):
         if len(key) >= 4 and any(key.endswith(s) and len(key) > len(s) + 1 for s in suffixes):

@@ -9,6 +9,7 @@ mention to a canonical IRI that is the same across articles, languages and scrip
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -16,12 +17,12 @@ from types import MappingProxyType
 from judikg import iris
 from judikg.ingest.extract.gazetteer import Match, Place, joinable, longest_non_overlapping, reference_trie
 from judikg.ingest.extract.institutions import Composed, compose, heads_for, lexicon
-from judikg.ingest.extract.persons import PersonMention, bare_surnames, find_persons
+from judikg.ingest.extract.persons import bare_surnames, find_persons, name_key
 from judikg.ingest.extract.sentences import sentence_index, sentences
 from judikg.ingest.extract.tokens import Token, tokenize
 from judikg.ingest.model import Document
 from judikg.ingest.morphology import token_keys
-from judikg.ingest.translit import name_key, to_latin
+from judikg.ingest.translit import to_latin
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 
@@ -52,7 +53,8 @@ def recognize(doc: Document) -> list[Hit]:
     found = reference_trie(lang).find(tokens, keys, joins)
     places = _resolve_ambiguous(longest_non_overlapping(found), found, lang)
     dominant = _dominant_country(places)
-    composed = compose(text, tokens, keys, joins, places, lang, dominant)
+    heads = heads_for(lang).find(tokens, keys, joins)
+    composed = compose(text, tokens, keys, joins, places, lang, dominant, heads)
 
     hits: list[Hit] = []
     blocked = [False] * len(tokens)
@@ -68,11 +70,14 @@ def recognize(doc: Document) -> list[Hit]:
         for k in range(c.first, c.last):
             blocked[k] = True
         hits.append(_institution_hit(c, tokens, text, lang))
-    _block_heads(tokens, keys, joins, blocked, lang)
+    for m in heads:  # institution words that did not compose are still no person's name
+        for k in range(m.first, m.last):
+            blocked[k] = True
     hits.extend(_person_hits(text, tokens, joins, blocked, lang))
 
+    starts = [s for s, _ in spans]
     hits = [
-        Hit(h.start, h.end, h.iri, h.type, h.country, h.parent, h.labels, sentence_index(spans, h.start))
+        Hit(h.start, h.end, h.iri, h.type, h.country, h.parent, h.labels, sentence_index(starts, h.start))
         for h in hits
     ]
     unique = {(h.start, h.end, h.iri): h for h in hits}
@@ -153,13 +158,6 @@ def _institution_hit(c: Composed, tokens: list[Token], text: str, lang: str) -> 
     )
 
 
-def _block_heads(tokens: list[Token], keys: list[tuple[str, ...]], joins: list[bool], blocked: list[bool], lang: str) -> None:
-    # institution words that did not compose (no country known) are still not person names
-    for m in heads_for(lang).find(tokens, keys, joins):
-        for k in range(m.first, m.last):
-            blocked[k] = True
-
-
 def _person_hits(text: str, tokens: list[Token], joins: list[bool], blocked: list[bool], lang: str) -> list[Hit]:
     mentions = find_persons(text, tokens, joins, blocked, lang)
     # one given name per surname key: the fullest form the article uses (full name over initial)
@@ -195,4 +193,9 @@ def _person_hit(start: int, end: int, surname: str, given: str | None, full: str
     labels = {lang: full}
     if lang not in ("en",):
         labels["en"] = to_latin(full) if not full.isascii() else full
-    return Hit(start, end, iris.person_iri(surname, given), "Person", None, None, MappingProxyType(labels))
+    return Hit(start, end, _person_iri(surname, given), "Person", None, None, MappingProxyType(labels))
+
+
+@lru_cache(maxsize=16384)
+def _person_iri(surname: str, given: str | None) -> str:
+    return iris.person_iri(surname, given)

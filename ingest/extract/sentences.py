@@ -61,6 +61,7 @@ def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> No
         spans.append((start, end))
 
 
-def sentence_index(spans: list[tuple[int, int]], offset: int) -> int:
-    """Index of the sentence holding character ``offset`` (the previous one when it falls in a gap)."""
-    return max(0, bisect_right([s for s, _ in spans], offset) - 1)
+def sentence_index(starts: list[int], offset: int) -> int:
+    """Index of the sentence holding character ``offset``, given the sentences' start offsets in
+    order (the previous sentence when the offset falls in a gap)."""
+    return max(0, bisect_right(starts, offset) - 1)

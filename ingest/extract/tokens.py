@@ -41,7 +41,13 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group(), fold(m.group())) for m in _TOKEN_RE.finditer(text)]
+    out: list[Token] = []
+    append = out.append
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group()
+        start = m.start()
+        append(Token(start, start + len(word), word, fold(word)))
+    return out
 
 
 def gap(text: str, left: Token, right: Token) -> str:
