@@ -414,6 +414,11 @@ def project(source: Any) -> nx.MultiDiGraph:
             evidence=tuple(sorted(edge["evidence"])), weight=max(1, len(supporting)),
             reference=not supporting,
         )
+    # Reference data lists every country and city of the world; only what articles speak of
+    # (mentioned, or at the end of an article-backed relation) belongs in the network.
+    spoken = {n for n, attrs in G.nodes(data=True) if attrs["articles"]}
+    spoken |= {end for s, o, attrs in G.edges(data=True) if attrs["articles"] for end in (s, o)}
+    G.remove_nodes_from([n for n in list(G) if n not in spoken])
     return G
 
 
@@ -470,6 +475,8 @@ def resolve_entity(G: nx.Graph, query: str) -> str:
             exact.append(node)
         elif any(key in k for k in keys):
             partial.append(node)
+    if not exact and not partial:
+        partial = _token_matches(G, key)
     for found in (exact, partial):
         if len(found) == 1:
             return found[0]
@@ -478,3 +485,36 @@ def resolve_entity(G: nx.Graph, query: str) -> str:
             more = f" and {len(found) - 8} more" if len(found) > 8 else ""
             raise QueryError(f"{query!r} matches {len(found)} entities: {shown}{more}; pass one IRI instead")
     raise QueryError(f"no entity named {query!r} in the graph: check the spelling, or list names with 'judikg analyze'")
+
+
+def _stem(token: str) -> str:
+    # Cheap cross-language stemming: inflected forms share their first letters
+    # (Казахстана / Kazakhstan's / Қазақстанның are caught by the script-specific names).
+    return token[: max(4, len(token) - 3)]
+
+
+def _token_matches(G: nx.Graph, key: str) -> list[str]:
+    """Nodes whose names, together with their country's names, cover every word of ``key``.
+
+    "Supreme Court of Kazakhstan" finds the node labelled "Supreme Court" in country KZ. The
+    most specific candidates (fewest words beyond the query) win.
+    """
+    words = {_stem(w) for w in key.split() if len(w) >= 3}
+    if not words:
+        return []
+    country_words: dict[str, set[str]] = {}
+    for node, attrs in G.nodes(data=True):
+        if attrs.get("category") == "country":
+            names = [*attrs.get("labels", {}).values(), *attrs.get("aliases", ())]
+            country_words[attrs.get("country_code") or ""] = {_stem(w) for n in names for w in name_key(n).split()}
+    scored: list[tuple[int, str]] = []
+    for node, attrs in G.nodes(data=True):
+        names = [*attrs.get("labels", {}).values(), *attrs.get("aliases", ())]
+        own = {_stem(w) for n in names for w in name_key(n).split() if len(w) >= 3}
+        pool = own | country_words.get(attrs.get("country_code") or "", set())
+        if words <= pool:
+            scored.append((len(own - words), node))
+    if not scored:
+        return []
+    best = min(score for score, _ in scored)
+    return sorted(node for score, node in scored if score == best)
