@@ -16,7 +16,7 @@ from itertools import product
 from typing import Any, Generic, TypeVar
 
 from judikg.errors import ReferenceDataError
-from judikg.ingest.extract.tokens import Token, fold, tokenize
+from judikg.ingest.extract.tokens import Token, tokenize
 from judikg.ingest.morphology import index_key
 
 P = TypeVar("P")
@@ -269,7 +269,6 @@ __all__ = [
     "PhraseTrie",
     "Place",
     "country_iris",
-    "fold",
     "joinable",
     "longest_non_overlapping",
     "reference_trie",

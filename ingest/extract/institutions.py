@@ -208,9 +208,6 @@ def compose(
         if lang not in TURKIC_ORDER or not left:
             end, right = _countries_right(t.last, by_start, tokens, text, lex, lang)
         countries = left + [c for c in right if c not in left]
-        if not countries and lang in TURKIC_ORDER:
-            # "Қазақстан Республикасы Сот әкімшілігінің": the country phrase may be the word before the type
-            pass
         head = t.payload
         if countries:
             first = start if left else t.first
@@ -233,14 +230,6 @@ def compose(
         _replace_slug(c, specific.get((c.cls, c.inferred_country), c.slug)) if c.generic else c for c in out
     ]
     # 4. units attach to the institution next to them
-    parents_by_last = {}
-    parents_by_first = {}
-    for c in out:
-        parents_by_last.setdefault(c.last, []).append(c)
-        parents_by_first.setdefault(c.first, []).append(c)
-    by_head_first: dict[int, list[Composed]] = {}
-    for c in out:
-        by_head_first.setdefault(c.first, []).append(c)
     composed_units: list[Composed] = []
     seen_units: dict[str, Composed] = {}
     # a unit named alone takes the institution of the same unit named in full, earlier or later

@@ -223,7 +223,7 @@ def _read_run(
         if not title_before or len(groups[0][0].key) < 3:
             return None
         g = groups[0]
-        return _mention(text, tokens, run[0], g, g[-1], None, lang, data)
+        return PersonMention(run[0], run[0] + len(g), g[0].start, g[-1].end, _surname_form(g[-1], lang, data), None, text[g[0].start : g[-1].end])
     # a surname-looking ending alone is not enough: Kazakh and Kyrgyz genitives end in -ын/-ин too
     if not (given or patron or title_before or name_key(keys[0]) in data.east_asian):
         return None
@@ -256,16 +256,6 @@ def _read_run(
         given_group[0].text if given_group else None,
         text[groups[0][0].start : last_group[-1].end],
     )
-
-
-def _mention(
-    text: str, tokens: Sequence[Token], first: int, group: list[Token], surname: Token, given: str | None, lang: str, data: NameData
-) -> PersonMention:
-    return PersonMention(first, first + len(group), group[0].start, group[-1].end, _surname_form(surname, lang, data), given, text[group[0].start : group[-1].end])
-
-
-def surname_key(surname: str) -> str:
-    return name_key(surname)
 
 
 def bare_surnames(
