@@ -19,7 +19,7 @@ app = typer.Typer(
 )
 
 # Command modules register themselves on `app` when imported; the order sets --help's order.
-from judikg.cli import extract_cmds, ingest_cmds, map_cmds, query_cmds  # noqa: E402,F401
+from judikg.cli import extract_cmds, ingest_cmds, map_cmds, query_cmds, serve_cmds  # noqa: E402,F401
 
 
 def main() -> None:
