@@ -9,11 +9,18 @@ and the next ones that repeat the signing cue.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from judikg.ingest.extract.events import DateLike, EventFinding, Trigger, find_triggers
-from judikg.ingest.extract.evidence import ORG_TYPES, Article, cue_regex, is_nested, maximal
+from judikg.ingest.extract.evidence import ORG_TYPES, Article, HitLike, cue_regex, is_nested, maximal
+
+#: At most this many characters and words between an institution and the event it owns.
+_OWNER_GAP = 60
+_OWNER_WORDS = 4
+_HEAD_FINAL = frozenset({"ky", "kk", "kk-Latn", "uz"})
+_PUNCT_RE = re.compile(r"[,.;:!?«»\"“”()]")
 
 
 @dataclass(slots=True)
@@ -40,19 +47,37 @@ def _group(triggers: list[Trigger]) -> list[AgreementFinding]:
     return list(found.values())
 
 
-def _key_sentence(art: Article, ag: AgreementFinding) -> int:
-    """The sentence that says who signed it: a signing or 'between' cue, else the first mention."""
+def _key_sentence(art: Article, ag: AgreementFinding) -> int | None:
+    """The sentence that says who signed it: a 'between' or signing cue next to an institution,
+    else none (a document only cited, such as a declaration, has no parties in the article)."""
     signing = cue_regex("agreements", "signing_cues", art.lang)
     between = cue_regex("agreements", "between_cues", art.lang)
-    for s in ag.sentences:
-        start, end = art.sentences[s]
-        if art.cues(between, start, end):
-            return s
-    for s in ag.sentences:
-        start, end = art.sentences[s]
-        if art.cues(signing, start, end) and any(h.type in ORG_TYPES for h in art.hits_by_sentence[s]):
-            return s
-    return ag.sentences[0]
+    for regex in (between, signing):
+        for s in ag.sentences:
+            start, end = art.sentences[s]
+            if art.cues(regex, start, end) and any(h.type in ORG_TYPES for h in art.hits_by_sentence[s]):
+                return s
+    return None
+
+
+def _owns_event(art: Article, org: HitLike, triggers: Sequence[Trigger], framework: re.Pattern[str] | None) -> bool:
+    """True when the institution is named as the owner of an event ("the AACC conference",
+    «АКСТИнин конференциясынын», "conference of the AACC"): only a few words, no punctuation,
+    between the name and the trigger. Kyrgyz and Kazakh name the owner before the event
+    (genitive), so an institution after the trigger there is the next clause's subject."""
+    for t in triggers:
+        if org.end > t.start and art.doc.lang in _HEAD_FINAL:
+            continue
+        lo, hi = (org.end, t.start) if org.end <= t.start else (t.end, org.start)
+        gap = art.text[lo:hi]
+        if len(gap) > _OWNER_GAP or _PUNCT_RE.search(gap) or len(gap.split()) > _OWNER_WORDS:
+            continue
+        # "signed by X within the AACC conference": a framework word or another name in between
+        # means the conference belongs to someone else.
+        if art.cues(framework, lo, hi) or any(h.type in ORG_TYPES for h in art.hits_between(lo, hi)):
+            continue
+        return True
+    return False
 
 
 def find_agreements(
@@ -74,19 +99,14 @@ def find_agreements(
             event_at.setdefault(s, []).append(ev)
     for ag in agreements:
         key = _key_sentence(art, ag)
-        hits = art.hits_by_sentence[key]
-        framework_cues = art.cues(framework, *art.sentences[key])
-        for h in maximal(hits):
-            if h.type not in ORG_TYPES:
-                continue
-            # An organisation named only as the owner of the event the signing happened at
-            # ("within the AACC conference") is not a party.
-            if framework_cues and any(
-                abs(h.start - c.end) < 40 or abs(c.start - h.end) < 40 for c in framework_cues
-            ) and event_at.get(key):
-                continue
-            ag.parties.append((h.iri, key))
-        for s in sorted({key, *ag.sentences}):
+        if key is not None:
+            event_triggers = [t for ev in event_at.get(key, []) for t in ev.triggers if t.sentence == key]
+            for h in maximal(art.hits_by_sentence[key]):
+                # An organisation named only as the owner of the event the signing happened at
+                # ("within the AACC conference") is not a party.
+                if h.type in ORG_TYPES and not _owns_event(art, h, event_triggers, framework):
+                    ag.parties.append((h.iri, key))
+        for s in sorted({*([key] if key is not None else []), *ag.sentences}):
             start, end = art.sentences[s]
             if not art.cues(signing, start, end):
                 continue

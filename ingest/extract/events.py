@@ -29,10 +29,16 @@ from judikg.ingest.model import Span
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _ROMAN_RE = re.compile(r"(?<!\w)([IVXLC]{1,6})(?!\w)")
-_DIGIT_ORDINAL_RE = re.compile(r"(?<!\w)(\d{1,3})(?:-?(?:st|nd|rd|th|й|го|ого|ий|ый|ші|шы|чи|чы|чу|чү|нчи|нчы|нчу|нчү|inshi|ynshy)?)(?:[-\s]|$)", re.IGNORECASE)
+# A number is an ordinal only with an ordinal ending or a hyphen ("4th", "10-м", "4-изилдөөчүлүк",
+# "9-конференциясы"): a bare number counts something ("delegations of 20 countries").
+_DIGIT_ORDINAL_RE = re.compile(r"(?<![\w.])(\d{1,3})(?:st|nd|rd|th|-\w*)(?=[\s,]|$)", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 #: How far before a trigger an ordinal or an event name may stand ("IX ар жылдык конференциясы").
 _ORDINAL_WINDOW = 48
+#: Words an ordinal may stand before its trigger ("үчүнчү эл аралык конференция", "Third International Conference").
+_ORDINAL_WORDS = 3
+#: How near a year must stand to a trigger to tell its event from another of the same type.
+_YEAR_WINDOW = 60
 
 
 def roman_value(numeral: str) -> int | None:
@@ -60,6 +66,9 @@ def _ordinal_words() -> tuple[re.Pattern[str], dict[str, int]]:
 def ordinal_before(text: str, start: int, floor: int) -> int | None:
     """The ordinal written just before a trigger (``4-изилдөөчүлүк``, ``IX``, ``шестого``, ``4th``)."""
     lo = max(floor, start - _ORDINAL_WINDOW)
+    words = list(re.finditer(r"\S+", text[lo:start]))
+    if len(words) > _ORDINAL_WORDS:
+        lo += words[-_ORDINAL_WORDS].start()
     window = text[lo:start]
     found: list[tuple[int, int]] = []
     for m in _ROMAN_RE.finditer(window):
@@ -68,6 +77,8 @@ def ordinal_before(text: str, start: int, floor: int) -> int | None:
             found.append((m.end(), v))
     for m in _DIGIT_ORDINAL_RE.finditer(window):
         v = int(m.group(1))
+        if _date_word().match(window, m.end(1) + 1):
+            continue  # "1-декабрында": a day of a month
         if 0 < v < 200:
             found.append((m.end(), v))
     regex, values = _ordinal_words()
@@ -80,6 +91,11 @@ def ordinal_before(text: str, start: int, floor: int) -> int | None:
     return max(found)[1]
 
 
+@cache
+def _date_word() -> re.Pattern[str]:
+    return re.compile("|".join(lexicon("events")["date_words"]["patterns"]), re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class Trigger:
     start: int
@@ -89,6 +105,7 @@ class Trigger:
     sentence: int
     ordinal: int | None = None
     year: str | None = None
+    anaphoric: bool = False  # "the event", «иш-чара»: names an event without saying which
 
 
 @dataclass(slots=True)
@@ -116,28 +133,39 @@ class EventFinding:
 
 
 def find_triggers(art: Article, lexicon_name: str = "events") -> list[Trigger]:
-    """Lexicon triggers outside any recognised name (``Conference of …`` inside an org name is not an event)."""
-    compiled = typed_regex(lexicon_name, art.lang)
-    if compiled is None:
-        return []
-    regex, meta = compiled
-    text = art.text
+    """Lexicon triggers outside any recognised name (``Conference of …`` inside an org name is not an event).
+
+    For events, anaphoric words («иш-чара», "the event", a ceremony) are triggers too, marked
+    ``anaphoric``: :func:`group_triggers` joins them to an event named nearby.
+    """
     out: list[Trigger] = []
-    for m in regex.finditer(text):
-        if any(h.start <= m.start() and m.end() <= h.end for h in art.hits_by_sentence[art.sentence_of(m.start())]):
+    sections: list[str | None] = [None, "anaphora"] if lexicon_name == "events" else [None]
+    taken: list[tuple[int, int]] = []
+    for section in sections:
+        compiled = typed_regex(lexicon_name, art.lang, section)
+        if compiled is None:
             continue
-        group = m.lastgroup or "t0"
-        type_name, slug = meta[int(group[1:])]
-        out.append(Trigger(m.start(), m.end(), type_name, slug, art.sentence_of(m.start())))
-    return out
+        regex, meta = compiled
+        for m in regex.finditer(art.text):
+            if any(h.start <= m.start() and m.end() <= h.end for h in art.hits_by_sentence[art.sentence_of(m.start())]):
+                continue
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            group = m.lastgroup or "t0"
+            type_name, slug = meta[int(group[1:])]
+            out.append(Trigger(m.start(), m.end(), type_name, slug, art.sentence_of(m.start()), anaphoric=section is not None))
+            taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda t: t.start)
 
 
-def _sentence_year(art: Article, sentence: int, dates: Sequence[DateLike]) -> str | None:
-    s, e = art.sentences[sentence]
-    for d in dates:
-        if s <= d.start < e:
-            return d.value[:4]
-    m = _YEAR_RE.search(art.text, s, e)
+def _sentence_year(art: Article, trigger: Trigger, dates: Sequence[DateLike]) -> str | None:
+    """The year written near the trigger ("the 2014 conference", "конференция 2016-жылы"), if any."""
+    s, e = art.sentences[trigger.sentence]
+    lo, hi = max(s, trigger.start - _YEAR_WINDOW), min(e, trigger.end + _YEAR_WINDOW)
+    near = [d for d in dates if lo <= d.start < hi]
+    if near:
+        return min(near, key=lambda d: abs(d.start - trigger.start)).value[:4]
+    m = _YEAR_RE.search(art.text, lo, hi)
     return m.group(1) if m else None
 
 
@@ -151,12 +179,16 @@ class DateLike:
 
 
 def group_triggers(art: Article, triggers: list[Trigger], dates: Sequence[DateLike]) -> list[EventFinding]:
-    """Coreference: one event per type, split only where ordinals or years differ."""
+    """Coreference: one event per type, split only where ordinals or years differ; anaphoric
+    triggers join the event named in their sentence, else the one named last before them."""
     events: list[EventFinding] = []
+    owner: dict[int, EventFinding] = {}
     for t in triggers:
         floor = art.sentences[t.sentence][0]
         t.ordinal = ordinal_before(art.text, t.start, floor)
-        t.year = _sentence_year(art, t.sentence, dates)
+        if t.anaphoric:
+            continue
+        t.year = _sentence_year(art, t, dates)
         target = None
         for ev in events:
             if ev.type != t.type:
@@ -172,8 +204,31 @@ def group_triggers(art: Article, triggers: list[Trigger], dates: Sequence[DateLi
             target = EventFinding(t.type, t.slug)
             events.append(target)
         target.triggers.append(t)
+        owner[t.start] = target
         if target.ordinal is None:
             target.ordinal = t.ordinal
+    specific = [t for t in triggers if not t.anaphoric]
+    for t in triggers:
+        if not t.anaphoric:
+            continue
+        same = [x for x in specific if x.sentence == t.sentence]
+        before = [x for x in specific if x.start < t.start]
+        if t.ordinal is not None:
+            same = before = []  # "the second gathering" is an event of its own
+        if same:
+            target = owner[min(same, key=lambda x: abs(x.start - t.start)).start]
+        elif before:
+            target = owner[before[-1].start]
+        else:
+            target = next((ev for ev in events if ev.type == t.type and ev.slug == t.slug and ev.ordinal == t.ordinal), None)
+            if target is None:
+                target = EventFinding(t.type, t.slug, ordinal=t.ordinal)
+                events.append(target)
+            specific.append(t)
+            owner[t.start] = target
+        target.triggers.append(t)
+    for ev in events:
+        ev.triggers.sort(key=lambda x: x.start)
     return events
 
 

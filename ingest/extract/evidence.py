@@ -89,14 +89,18 @@ def cue_regex(name: str, section: str, lang: str) -> re.Pattern[str] | None:
 
 
 @cache
-def typed_regex(name: str, lang: str) -> tuple[re.Pattern[str], tuple[tuple[str, str], ...]] | None:
-    """A regex whose named groups ``t0, t1 …`` tell which entry of ``lexicon(name)['types']`` matched.
+def typed_regex(
+    name: str, lang: str, section: str | None = None
+) -> tuple[re.Pattern[str], tuple[tuple[str, str], ...]] | None:
+    """A regex whose named groups ``t0, t1 …`` tell which entry of ``lexicon(name)['types']``
+    (or of ``lexicon(name)[section]['types']``) matched.
 
     Returns the regex and, per group, ``(type, slug)``; earlier entries win on equal starts.
     """
     groups: list[str] = []
     meta: list[tuple[str, str]] = []
-    for i, entry in enumerate(lexicon(name)["types"]):
+    data = lexicon(name) if section is None else lexicon(name).get(section, {"types": []})
+    for entry in data["types"]:
         table = entry["patterns"]
         pats = list(table.get(lang, ())) if lang in table else [p for ps in table.values() for p in ps]
         if pats:
