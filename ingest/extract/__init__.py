@@ -90,9 +90,12 @@ def extract_from_hits(doc: Document, hits: Sequence[Any], dates: Sequence[Any] |
         found_dates = _dates(doc, [art.sentences[i] for i in needed])
     else:
         found_dates = list(dates)
-    events = find_events(art, found_dates, event_triggers)
-    agreements = find_agreements(art, found_dates, events, agreement_triggers)
     posts, person_country = find_posts(art)
+    # An institution in a person's title is where they work, not an actor of the sentence;
+    # "representatives of X" (role other) and members do speak for X.
+    titles = frozenset((p.sentence, p.organization) for p in posts if p.role not in ("other", "member"))
+    events = find_events(art, found_dates, event_triggers, titles)
+    agreements = find_agreements(art, found_dates, events, agreement_triggers)
 
     facts: list[Fact] = structural_facts(art) + membership_facts(art)
     facts += [Fact(p.person, "post", p.organization, p.sentence, p.role) for p in posts]

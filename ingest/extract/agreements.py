@@ -9,18 +9,13 @@ and the next ones that repeat the signing cue.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from judikg.ingest.extract.events import DateLike, EventFinding, Trigger, find_triggers
-from judikg.ingest.extract.evidence import ORG_TYPES, Article, HitLike, cue_regex, is_nested, maximal
+from judikg.ingest.extract.evidence import ORG_TYPES, Article, cue_regex, is_nested, maximal
+from judikg.ingest.extract.participants import owns_event
 
-#: At most this many characters and words between an institution and the event it owns.
-_OWNER_GAP = 60
-_OWNER_WORDS = 4
-_HEAD_FINAL = frozenset({"ky", "kk", "kk-Latn", "uz"})
-_PUNCT_RE = re.compile(r"[,.;:!?«»\"“”()]")
 
 
 @dataclass(slots=True)
@@ -60,26 +55,6 @@ def _key_sentence(art: Article, ag: AgreementFinding) -> int | None:
     return None
 
 
-def _owns_event(art: Article, org: HitLike, triggers: Sequence[Trigger], framework: re.Pattern[str] | None) -> bool:
-    """True when the institution is named as the owner of an event ("the AACC conference",
-    «АКСТИнин конференциясынын», "conference of the AACC"): only a few words, no punctuation,
-    between the name and the trigger. Kyrgyz and Kazakh name the owner before the event
-    (genitive), so an institution after the trigger there is the next clause's subject."""
-    for t in triggers:
-        if org.end > t.start and art.doc.lang in _HEAD_FINAL:
-            continue
-        lo, hi = (org.end, t.start) if org.end <= t.start else (t.end, org.start)
-        gap = art.text[lo:hi]
-        if len(gap) > _OWNER_GAP or _PUNCT_RE.search(gap) or len(gap.split()) > _OWNER_WORDS:
-            continue
-        # "signed by X within the AACC conference": a framework word or another name in between
-        # means the conference belongs to someone else.
-        if art.cues(framework, lo, hi) or any(h.type in ORG_TYPES for h in art.hits_between(lo, hi)):
-            continue
-        return True
-    return False
-
-
 def find_agreements(
     art: Article,
     dates: Sequence[DateLike],
@@ -104,7 +79,7 @@ def find_agreements(
             for h in maximal(art.hits_by_sentence[key]):
                 # An organisation named only as the owner of the event the signing happened at
                 # ("within the AACC conference") is not a party.
-                if h.type in ORG_TYPES and not _owns_event(art, h, event_triggers, framework):
+                if h.type in ORG_TYPES and not owns_event(art, h, event_triggers, framework):
                     ag.parties.append((h.iri, key))
         for s in sorted({*([key] if key is not None else []), *ag.sentences}):
             start, end = art.sentences[s]

@@ -287,61 +287,22 @@ def assign_organizers(art: Article, events: list[EventFinding]) -> None:
                 break
 
 
-def assign_participants(art: Article, events: list[EventFinding]) -> None:
-    """Actors of the sentences that say someone took part, met or came as a delegation."""
-    take_part = cue_regex("events", "participation_cues", art.lang)
-    invited = cue_regex("events", "invitation_cues", art.lang)
-    mention_sentences: dict[int, list[EventFinding]] = {}
-    for ev in events:
-        for s in ev.sentences:
-            mention_sentences.setdefault(s, []).append(ev)
-    for ev in events:
-        scope: list[int] = []
-        for s in ev.sentences:
-            scope.append(s)
-            nxt = s + 1
-            # Follow-up sentences ("Judges of X and Y took part") until another event is named.
-            while nxt < len(art.sentences) and nxt not in mention_sentences and len(scope) < 12:
-                scope.append(nxt)
-                nxt += 1
-        taken = {iri for iri, _ in ev.organizers} | {iri for iri, _ in ev.locations}
-        for s in sorted(set(scope)):
-            if len(mention_sentences.get(s, [ev])) > 1 and ev is not mention_sentences[s][0]:
-                continue  # one sentence naming two events: its actors go to the first
-            start, end = art.sentences[s]
-            if not art.cues(take_part, start, end):
-                continue
-            invite = art.cues(invited, start, end)
-            hits = art.hits_by_sentence[s]
-            for h in hits:
-                if invite and h.start > invite[0].start:
-                    break  # "… invited X": invitees are not participants
-                if h.iri in taken:
-                    continue
-                if h.type == "City":
-                    continue
-                if is_nested(h, hits) and h.type != "Person":
-                    continue
-                if h.type == "Country" and any(
-                    o.type in ORG_TYPES and o.country and abs(o.start - h.end) <= 2 for o in hits
-                ):
-                    continue  # the country of a neighbouring institution name
-                if h.type == "Person" or h.type == "Country" or h.type in ORG_TYPES:
-                    taken.add(h.iri)
-                    ev.participants.append((h.iri, s))
-
-
 def find_events(
-    art: Article, dates: Sequence[DateLike], triggers: list[Trigger] | None = None
+    art: Article,
+    dates: Sequence[DateLike],
+    triggers: list[Trigger] | None = None,
+    titles: frozenset[tuple[int, str]] = frozenset(),
 ) -> list[EventFinding]:
     """Every event the article mentions, with its date, places, organisers and participants."""
     if triggers is None:
         triggers = find_triggers(art)
     if not triggers:
         return []
+    from judikg.ingest.extract.participants import assign_participants
+
     events = group_triggers(art, triggers, dates)
     assign_dates(art, events, dates)
     assign_places(art, events, triggers)
     assign_organizers(art, events)
-    assign_participants(art, events)
+    assign_participants(art, events, titles)
     return events

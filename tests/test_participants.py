@@ -1,0 +1,75 @@
+"""Event participants: scope across sentences, list lines after a colon, titles, invitations,
+supporters, framing events and owners, in Kyrgyz, Kazakh, Russian and English."""
+
+from __future__ import annotations
+
+from test_events import doc, events_of, hit, rel
+
+from judikg.ingest.extract import extract_from_hits
+from judikg.iris import country_iri, national_org_iri, org_iri, person_iri
+
+SC_KG = national_org_iri("kg", "supreme-court")
+
+
+def _participants(ex) -> set[str]:  # type: ignore[no-untyped-def]
+    return {o for _, o in rel(ex, "participant")}
+
+
+def test_list_lines_after_a_colon_take_part_and_title_institutions_do_not() -> None:
+    text = (
+        "Конференцияга төмөнкү чакырылган коноктор катышты:\n"
+        "– Асан Асанов – Жогорку соттун төрагасы;\n"
+        "– Бакыт Бакиев – юстиция министри.\n"
+        "Ал сөзүндө маселелерди белгиледи."
+    )
+    hits = [
+        hit(text, "Асан Асанов", person_iri("asanov", "a"), "Person"),
+        hit(text, "Жогорку соттун", SC_KG, "SupremeCourt"),
+        hit(text, "Бакыт Бакиев", person_iri("bakiev", "b"), "Person"),
+    ]
+    ex = extract_from_hits(doc(text, "ky"), hits, dates=[])
+    assert _participants(ex) == {person_iri("asanov", "a"), person_iri("bakiev", "b")}
+    assert (person_iri("asanov", "a"), SC_KG) in {(r.subject, r.object) for r in ex.relations if r.predicate == "post"}
+
+
+def test_invited_in_a_verb_final_sentence_are_not_participants() -> None:
+    text = "Конференция башталды. Конференцияга Жогорку соттун өкүлдөрү чакырылган."
+    ex = extract_from_hits(doc(text, "ky"), [hit(text, "Жогорку соттун", SC_KG, "SupremeCourt")], dates=[])
+    assert not _participants(ex)
+
+
+def test_countries_of_judges_in_a_later_sentence() -> None:
+    text = "В Бишкеке открылась конференция. В ней приняли участие судьи из Казахстана, Узбекистана и Таджикистана."
+    hits = [hit(text, name, country_iri(cc), "Country", cc.upper())
+            for name, cc in (("Казахстана", "kz"), ("Узбекистана", "uz"), ("Таджикистана", "tj"))]
+    ex = extract_from_hits(doc(text, "ru"), hits, dates=[])
+    (conf,) = events_of(ex)
+    assert rel(ex, "participant") == {(conf.iri, country_iri(cc)) for cc in ("kz", "uz", "tj")}
+
+
+def test_kazakh_countries_before_the_verb() -> None:
+    text = "Астанада халықаралық конференция өтті. Іс-шараға Қырғызстан, Әзірбайжан және Түркия елдерінің судьялары қатысты."
+    hits = [hit(text, name, country_iri(cc), "Country", cc.upper())
+            for name, cc in (("Қырғызстан", "kg"), ("Әзірбайжан", "az"), ("Түркия", "tr"))]
+    ex = extract_from_hits(doc(text, "kk"), hits, dates=[])
+    assert _participants(ex) == {country_iri(cc) for cc in ("kg", "az", "tr")}
+
+
+def test_supporter_and_owner_are_not_participants() -> None:
+    text = "The Fifth Congress of the AACC, held with the support of the OSCE, was attended by Kazakhstan."
+    hits = [
+        hit(text, "AACC", org_iri("aacc"), "Association"),
+        hit(text, "OSCE", org_iri("osce"), "InternationalOrganization"),
+        hit(text, "Kazakhstan", country_iri("kz"), "Country", "KZ"),
+    ]
+    ex = extract_from_hits(doc(text, "en"), hits, dates=[])
+    assert _participants(ex) == {country_iri("kz")}
+
+
+def test_a_framing_event_gets_no_participants_from_what_happened_within_it() -> None:
+    text = "Асан Асанов Бакыт Бакиев менен форумдун алкагында жолугушту."
+    hits = [hit(text, "Асан Асанов", person_iri("asanov", "a"), "Person"),
+            hit(text, "Бакыт Бакиев", person_iri("bakiev", "b"), "Person")]
+    ex = extract_from_hits(doc(text, "ky"), hits, dates=[])
+    assert [e.type for e in events_of(ex)] == ["Forum"]
+    assert not _participants(ex)
