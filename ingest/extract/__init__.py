@@ -97,7 +97,8 @@ def extract_from_hits(doc: Document, hits: Sequence[Any], dates: Sequence[Any] |
     events = find_events(art, found_dates, event_triggers, titles)
     agreements = find_agreements(art, found_dates, events, agreement_triggers)
 
-    facts: list[Fact] = structural_facts(art) + membership_facts(art)
+    event_sentences = frozenset(t.sentence for t in event_triggers)
+    facts: list[Fact] = structural_facts(art) + membership_facts(art, titles, event_sentences)
     facts += [Fact(p.person, "post", p.organization, p.sentence, p.role) for p in posts]
 
     entities: list[Entity] = hit_entities(art.hits, doc.text, person_country)

@@ -12,10 +12,11 @@ country — and the merge of hits into one :class:`Entity` per IRI.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from judikg.ingest.extract.evidence import ORG_TYPES, Article, HitLike, cue_regex, is_nested
+from judikg.ingest.extract.evidence import ORG_TYPES, Article, Cue, HitLike, cue_regex, is_nested
 from judikg.ingest.model import Entity, Relation, Span
 
 #: Types that can be the object of memberOf.
@@ -48,25 +49,58 @@ def structural_facts(art: Article) -> list[Fact]:
     return list(facts.values())
 
 
-def membership_facts(art: Article) -> list[Fact]:
+def membership_facts(
+    art: Article,
+    titles: frozenset[tuple[int, str]] = frozenset(),
+    event_sentences: frozenset[int] = frozenset(),
+) -> list[Fact]:
+    """memberOf from sentences with a membership cue (see the module docstring).
+
+    A cue is skipped when it is a person's title ("member of the Venice Commission R. Deskoski",
+    «комиссиясынын мүчөсү Ренат») or the generic "member states" compound. Without an
+    association in the sentence, the one named in the two sentences before is meant ("Later
+    Russia and Turkey joined in"), except in sentences naming an event ("judges joined online").
+    ``titles`` (sentence, institution) pairs are institutions of a person's title, not members.
+    """
     regex = cue_regex("roles", "member_cues", art.lang)
+    generic = cue_regex("roles", "member_state_cues", art.lang)
     out: dict[tuple[str, str], Fact] = {}
+    last_body: tuple[int, HitLike] | None = None
     for s, hits in enumerate(art.hits_by_sentence):
         start, end = art.sentences[s]
-        cues = art.cues(regex, start, end)
-        if not cues:
-            continue
         bodies = [h for h in hits if h.type in _BODY_TYPES and not is_nested(h, hits)]
-        if not bodies:
-            continue
-        cue = cues[0]
-        body = min(bodies, key=lambda h: (min(abs(h.start - cue.end), abs(cue.start - h.end)), h.start))
-        for h in hits:
-            if h.iri == body.iri or h.type in ("Person", "City") or is_nested(h, hits):
-                continue
-            if h.type == "Country" or h.type in ORG_TYPES:
-                out.setdefault((h.iri, body.iri), Fact(h.iri, "memberOf", body.iri, s))
+        cues = [c for c in art.cues(regex, start, end) if not _title_or_generic(art, c, hits, generic)]
+        if cues:
+            cue = cues[0]
+            body: HitLike | None = None
+            if bodies:
+                body = min(bodies, key=lambda h: (min(abs(h.start - cue.end), abs(cue.start - h.end)), h.start))
+            elif last_body is not None and s - last_body[0] <= 2 and s not in event_sentences:
+                body = last_body[1]
+            if body is not None:
+                for h in hits:
+                    if h.iri == body.iri or h.type in ("Person", "City") or is_nested(h, hits):
+                        continue
+                    if (s, h.iri) in titles:
+                        continue
+                    if h.type == "Country" or h.type in ORG_TYPES:
+                        out.setdefault((h.iri, body.iri), Fact(h.iri, "memberOf", body.iri, s))
+        if bodies:
+            last_body = (s, bodies[-1])
     return list(out.values())
+
+
+#: Characters between a member cue and a person that make the cue the person's title.
+_TITLE_GAP = 3
+
+
+def _title_or_generic(art: Article, cue: Cue, hits: list[HitLike], generic: re.Pattern[str] | None) -> bool:
+    if any(h.type == "Person" and 0 <= h.start - cue.end <= _TITLE_GAP for h in hits):
+        return True
+    if generic is None:
+        return False
+    lo, hi = max(0, cue.start - 20), min(len(art.text), cue.end + 20)
+    return any(g.start <= cue.start < g.end or cue.start <= g.start < cue.end for g in art.cues(generic, lo, hi))
 
 
 def to_relations(art: Article, facts: Iterable[Fact]) -> list[Relation]:
