@@ -219,3 +219,14 @@ def test_closed_store_raises(tmp_path: Path) -> None:
     st.close()
     with pytest.raises(StoreError, match="closed"):
         st.named_graphs()
+
+
+def test_a_batch_of_new_articles_is_atomic_too(store: OxigraphStore) -> None:
+    # new-only batches take the Store.extend path: same all-or-nothing contract
+    first, second = article_graph(0), article_graph(1)
+    bad = ArticleGraph(second.graph_iri, second.source_key, second.sha256, [*second.quads, None])  # type: ignore[list-item]
+    with pytest.raises(StoreError, match="expected a pyoxigraph Quad"):
+        store.write_articles([first, bad])
+    assert list(store.quads()) == []
+    store.write_articles([first, second])
+    assert len(article_graphs(store)) == 2
