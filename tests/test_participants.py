@@ -73,3 +73,21 @@ def test_a_framing_event_gets_no_participants_from_what_happened_within_it() -> 
     ex = extract_from_hits(doc(text, "ky"), hits, dates=[])
     assert [e.type for e in events_of(ex)] == ["Forum"]
     assert not _participants(ex)
+
+
+def test_organiser_is_the_institution_next_to_the_cue_not_a_name_part_or_a_far_one() -> None:
+    kawj = national_org_iri("kg", "association-of-women-judges")
+    undp = org_iri("undp")
+    text = "Иш-чара ПРООНдун «Жарык» демилгесинин колдоосунда Аялдар-судьялар ассоциациясы тарабынан өткөрүлдү."
+    hits = [
+        hit(text, "ПРООНдун «Жарык» демилгесинин", undp, "InternationalOrganization"),
+        hit(text, "Аялдар-судьялар ассоциациясы", kawj, "Association"),
+    ]
+    ex = extract_from_hits(doc(text, "ky"), hits, dates=[])
+    assert {o for _, o in rel(ex, "organizer")} == {kawj}
+    assert undp not in _participants(ex)
+
+    text = "The Constitutional Court of Mongolia held the Fifth Congress in Ulaanbaatar."
+    cc_mn = national_org_iri("mn", "constitutional-court")
+    ex = extract_from_hits(doc(text, "en"), [hit(text, "Constitutional Court of Mongolia", cc_mn, "ConstitutionalCourt", "MN")], dates=[])
+    assert {o for _, o in rel(ex, "organizer")} == {cc_mn}

@@ -271,19 +271,44 @@ def assign_places(art: Article, events: list[EventFinding], all_triggers: list[T
                     break
 
 
-def assign_organizers(art: Article, events: list[EventFinding]) -> None:
+#: Words and characters an organiser may stand from its cue ("X КУ тарабынан өткөрүлдү",
+#: "организована Верховным Судом", "Конституционным Судом … в Астане 7-8 сентября проведена").
+_ORGANIZER_WORDS = 5
+_ORGANIZER_GAP = 60
+_CLAUSE_RE = re.compile(r"[,;:()]|\s[–—-]\s")
+
+
+def assign_organizers(
+    art: Article, events: list[EventFinding], titles: frozenset[tuple[int, str]] = frozenset()
+) -> None:
+    """The institution next to an organiser cue (organised by, at the initiative of, «уюштурган»,
+    «бастамасымен») in a sentence naming the event: within a few words of the cue, in the same
+    clause, with no other institution between. A cue inside a name («Жарык шооласы» демилгеси)
+    and institutions of a person's title do not count."""
     regex = cue_regex("events", "organizer_cues", art.lang)
     for ev in events:
         for sentence in ev.sentences:
             s, e = art.sentences[sentence]
-            cues = art.cues(regex, s, e)
-            if not cues:
-                continue
-            orgs = [h for h in maximal(art.hits_by_sentence[sentence]) if h.type in ORG_TYPES]
-            cue = cues[0]
-            best = _nearest(orgs, cue.start)
+            hits = art.hits_by_sentence[sentence]
+            orgs = [h for h in maximal(hits) if h.type in ORG_TYPES and (sentence, h.iri) not in titles]
+            best: tuple[int, HitLike] | None = None
+            for cue in art.cues(regex, s, e):
+                if any(h.start <= cue.start < h.end for h in hits):
+                    continue
+                for h in orgs:
+                    lo, hi = (h.end, cue.start) if h.end <= cue.start else (cue.end, h.start)
+                    if hi < lo or hi - lo > _ORGANIZER_GAP or len(art.text[lo:hi].split()) > _ORGANIZER_WORDS:
+                        continue
+                    if _CLAUSE_RE.search(art.text, lo, hi) or any(
+                        o is not h and lo <= o.start < hi for o in orgs
+                    ):
+                        continue
+                    if best is None or hi - lo < best[0]:
+                        best = (hi - lo, h)
+                if best is not None:
+                    break
             if best is not None:
-                ev.organizers.append((best.iri, sentence))
+                ev.organizers.append((best[1].iri, sentence))
                 break
 
 
@@ -303,6 +328,6 @@ def find_events(
     events = group_triggers(art, triggers, dates)
     assign_dates(art, events, dates)
     assign_places(art, events, triggers)
-    assign_organizers(art, events)
+    assign_organizers(art, events, titles)
     assign_participants(art, events, titles)
     return events
