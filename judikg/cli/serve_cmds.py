@@ -46,3 +46,39 @@ def serve(
         sys.stderr.flush()
 
     run(run_server, config, on_ready=ready, log=not quiet)
+
+
+@app.command(
+    epilog=(
+        "Examples: oxigraph serve --location remote-db --union-default-graph &  judikg push --endpoint http://127.0.0.1:7878/query  |  "
+        "judikg push --endpoint http://localhost:3030/ds/sparql --gsp http://localhost:3030/ds/data"
+    )
+)
+def push(
+    endpoint: Annotated[str, typer.Option("--endpoint", "-e", help="SPARQL query endpoint URL of the remote store.")],
+    store: StoreOpt = Path("judikg-data"),
+    gsp: Annotated[str | None, typer.Option("--gsp", help="Graph Store Protocol URL (guessed from --endpoint).")] = None,
+    update: Annotated[str | None, typer.Option("--update", help="SPARQL Update URL, used when there is no Graph Store endpoint (guessed).")] = None,
+    verify: Annotated[bool, typer.Option("--verify/--no-verify", help="Check afterwards that queries see the pushed named graphs.")] = True,
+    json_out: JsonOpt = False,
+) -> None:
+    """Load every named graph of the store into any SPARQL 1.1 store, replacing each graph whole.
+
+    Uses the Graph Store Protocol (PUT per graph), falling back to SPARQL Update; pushing twice
+    changes nothing. Afterwards a pushed triple must be visible without GRAPH, as judikg's named
+    queries expect; if not, the command fails and says which store setting to change.
+    """
+    from judikg.graph.remote import RemoteEndpoint, push as push_graphs
+    from judikg.graph.store import OxigraphStore
+
+    target = run(RemoteEndpoint.guess, endpoint, update_url=update, gsp_url=gsp)
+
+    def execute():  # type: ignore[no-untyped-def]
+        with OxigraphStore.open(store, read_only=True) as st:
+            return push_graphs(st, target, verify=verify)
+
+    report = run(execute)
+    if json_out:
+        print_json(report.to_dict())
+    else:
+        err.print(report.summary())

@@ -12,7 +12,9 @@ third-party server is needed; the same ``JudikgApp`` runs under any WSGI server.
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -214,6 +216,7 @@ def serve(config: ServerConfig, *, on_ready: Callable[[str], None] | None = None
         app = JudikgApp(config, pool)
         handler = _Handler if log else _SilentHandler
         with make_server(config.host, config.port, app, server_class=_ThreadingServer, handler_class=handler) as server:
+            _stop_on_sigterm()
             url = f"http://{config.host}:{server.server_port}/"
             if on_ready:
                 on_ready(url)
@@ -223,6 +226,15 @@ def serve(config: ServerConfig, *, on_ready: Callable[[str], None] | None = None
                 pass
     finally:
         pool.close()
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM (what process managers send) ends the server like Ctrl-C, so workers are reaped."""
+    if threading.current_thread() is threading.main_thread():
+        def stop(signum: int, frame: object) -> None:
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGTERM, stop)
 
 
 class _SilentHandler(WSGIRequestHandler):
