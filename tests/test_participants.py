@@ -91,3 +91,17 @@ def test_organiser_is_the_institution_next_to_the_cue_not_a_name_part_or_a_far_o
     cc_mn = national_org_iri("mn", "constitutional-court")
     ex = extract_from_hits(doc(text, "en"), [hit(text, "Constitutional Court of Mongolia", cc_mn, "ConstitutionalCourt", "MN")], dates=[])
     assert {o for _, o in rel(ex, "organizer")} == {cc_mn}
+
+
+def test_country_in_the_locative_is_the_place_when_no_city_is_named() -> None:
+    kg = country_iri("kg")
+    text = "Бүгүн Кыргызстанда эл аралык конференция башталды."
+    ex = extract_from_hits(doc(text, "ky"), [hit(text, "Кыргызстанда", kg, "Country", "KG")], dates=[])
+    assert {o for _, o in rel(ex, "location")} == {kg}
+    text = "A seminar in Kazakhstan gathered judges of Kyrgyzstan."
+    hits = [hit(text, "Kazakhstan", country_iri("kz"), "Country", "KZ"), hit(text, "Kyrgyzstan", kg, "Country", "KG")]
+    ex = extract_from_hits(doc(text, "en"), hits, dates=[])
+    assert {o for _, o in rel(ex, "location")} == {country_iri("kz")}
+    text = "Конференция судей Казахстана открылась."
+    ex = extract_from_hits(doc(text, "ru"), [hit(text, "Казахстана", country_iri("kz"), "Country", "KZ")], dates=[])
+    assert not rel(ex, "location")

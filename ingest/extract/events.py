@@ -278,6 +278,32 @@ _ORGANIZER_GAP = 60
 _CLAUSE_RE = re.compile(r"[,;:()]|\s[–—-]\s")
 
 
+# A place named in the locative: Turkic case endings, a Russian or English preposition before it.
+_TURKIC_LOCATIVE_RE = re.compile(r"(?:н?[дт][аеэ]|n?[dt][ae])$", re.IGNORECASE)
+_PREPOSITION_RE = re.compile(r"(?:^|\s)(?:в|во|in)\s+$", re.IGNORECASE)
+
+
+def is_locative(art: Article, h: HitLike) -> bool:
+    if art.doc.lang in ("ky", "kk", "kk-Latn", "uz"):
+        return bool(_TURKIC_LOCATIVE_RE.search(art.text[h.start : h.end]))
+    return bool(_PREPOSITION_RE.search(art.text[max(0, h.start - 4) : h.start]))
+
+
+def assign_country_places(art: Article, events: list[EventFinding]) -> None:
+    """An event no city is given for takes the country it is said to happen in («Кыргызстанда
+    конференция башталды», "a seminar in Kazakhstan"): a country in the locative in a sentence
+    naming it, not part of an institution's name."""
+    for ev in events:
+        if ev.locations:
+            continue
+        for sentence in ev.sentences:
+            hits = art.hits_by_sentence[sentence]
+            found = [h for h in hits if h.type == "Country" and not is_nested(h, hits) and is_locative(art, h)]
+            if found:
+                ev.locations.append((found[0].iri, sentence))
+                break
+
+
 def assign_organizers(
     art: Article, events: list[EventFinding], titles: frozenset[tuple[int, str]] = frozenset()
 ) -> None:
@@ -328,6 +354,7 @@ def find_events(
     events = group_triggers(art, triggers, dates)
     assign_dates(art, events, dates)
     assign_places(art, events, triggers)
+    assign_country_places(art, events)
     assign_organizers(art, events, titles)
     assign_participants(art, events, titles)
     return events
