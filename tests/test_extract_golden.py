@@ -8,15 +8,21 @@ Two measurements:
 Floors are the measured figures rounded down to 0.01: raise them when extraction improves,
 never lower them silently.
 
-Known gaps (the entity target 0.90 is met; relation F1 is below the issue-3 target of 0.75):
-* Relation recall (0.51) is the gap: posts whose title is separated from the name by a clause or
-  a parenthesis, and sub-units (departments, collegia) the recogniser does not compose, so their
-  partOf and post are missed.
-* participant: the gold conventions count delegations' countries and organisations named in
-  lists several sentences away, and "delegations of 6 countries (A, B, …)" style coordination; the
-  cue-per-sentence rule reaches about half of them.
-* Two events of one type in one sentence ("two bilateral meetings … memoranda") are merged into
-  one event and one agreement.
+Known gaps (entity F1 meets its 0.90 target; relation F1 0.706 is below the issue-3 target of
+0.75 on the full pipeline, 0.803 with gold entities as hits):
+* post / partOf / country (full pipeline 0.62 / 0.47 / 0.88, oracle 0.73 / 1.0 / 1.0): the gap
+  is mostly recogniser-side — sub-units (departments, collegia, chambers) not composed with
+  Hit.parent, bare «Жогорку соттун» without a country — plus titles split from the name by a
+  clause or a parenthesis.
+* participant (0.68): actors of verb-less or future sentences ("leaders of X, Y will exchange
+  views"), receptions («кабыл алды») in Russian and English, a second event of one type in one
+  sentence ("two bilateral meetings … memoranda" gives one meeting and one memorandum), and
+  events named only by a verb ("assembled in Jakarta", «жолугушту»).
+* location (0.71): places of visits and meetings given in an earlier sentence than the event
+  word, and earlier editions listed as "2014 in Johannesburg (South Africa), the second in 2016 in
+  Buenos Aires" (the second edition is an anaphoric «экинчиси», not a trigger).
+* memberOf (0.76): members named by a pronoun or a possessive ("it", «Елімиз» = our country).
+* organizer (0.53): hosts written as the sentence subject far from the cue.
 * Event dates are not scored by the gold format, so date errors do not show here.
 """
 
@@ -37,12 +43,16 @@ from judikg.ingest.model import Document
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 # Measured with the pipeline as committed (see the module docstring for the gaps).
-FULL_ENTITY_F1 = 0.90
-FULL_RELATION_F1 = 0.59
+FULL_ENTITY_F1 = 0.91
+FULL_RELATION_F1 = 0.70
 FULL_PUBLISHED_ACCURACY = 1.0
-ORACLE_RELATION_F1 = 0.68
-ORACLE_EVENT_F1 = 0.72
+ORACLE_RELATION_F1 = 0.80
+ORACLE_EVENT_F1 = 0.84
 ORACLE_AGREEMENT_F1 = 0.94
+#: Per relation type on the full pipeline, so that a gain in one type cannot hide a loss in another.
+FULL_RELATION_FLOORS = {
+    "participant": 0.67, "memberOf": 0.75, "organizer": 0.53, "location": 0.70, "party": 0.66, "post": 0.61,
+}
 
 
 def _dirs() -> list[Path]:
@@ -65,6 +75,9 @@ def test_full_pipeline_floors(full_report: EvaluationReport) -> None:
     assert full_report.entity_micro().f1 >= FULL_ENTITY_F1, full_report.summary()
     assert full_report.relation_micro().f1 >= FULL_RELATION_F1, full_report.summary()
     assert full_report.published_accuracy() >= FULL_PUBLISHED_ACCURACY, full_report.summary()
+    relations = full_report.relations()
+    for predicate, floor in FULL_RELATION_FLOORS.items():
+        assert relations[predicate].f1 >= floor, (predicate, relations[predicate].as_dict())
 
 
 @dataclass(frozen=True, slots=True)
