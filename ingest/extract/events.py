@@ -3,9 +3,10 @@ organiser and participants.
 
 Triggers are lexicon words (``lexicon/events.json``) with open suffix tails, so Turkic case and
 possessive forms match (``конференциясынын``, ``онлайн-кездесуде``). All triggers of one type in
-an article are one event unless an ordinal or a year tells two apart. Relations are read inside
-the sentences that mention the event, plus sentences right after that carry a participation
-cue, until another event is mentioned.
+an article are one event unless an ordinal or a year near the trigger tells two apart; anaphoric
+words («иш-чара», "the event", a ceremony) join the event named nearby. Date, place and
+organiser are read in the sentences that mention the event; participants in
+:mod:`judikg.ingest.extract.participants`.
 """
 
 from __future__ import annotations
