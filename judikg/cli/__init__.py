@@ -19,7 +19,11 @@ app = typer.Typer(
 )
 
 # Command modules register themselves on `app` when imported; the order sets --help's order.
-from judikg.cli import extract_cmds, ingest_cmds, map_cmds, query_cmds, serve_cmds  # noqa: E402,F401
+from judikg.cli import ingest_cmds  # noqa: E402,F401  ingest, stats, export, validate
+from judikg.cli import query_cmds  # noqa: E402,F401  query
+from judikg.cli import serve_cmds  # noqa: E402,F401  serve, push
+from judikg.cli import map_cmds  # noqa: E402,F401  map, analyze, path
+from judikg.cli import extract_cmds  # noqa: E402,F401  extract, evaluate
 
 
 def main() -> None:
