@@ -211,13 +211,15 @@ def publish(
     issued: date | None = None,
     sparql_endpoint: str | None = None,
     lang: str = "en",
+    pages: bool = True,
     renderer: PageRenderer | None = None,
 ) -> PublishReport:
     """Write a release of ``store`` into ``outdir`` (absent or empty). See the module docstring.
 
     ``issued`` defaults to today (UTC) and is the only value that may differ between two
     releases of the same data; ``sparql_endpoint`` defaults to ``{base}sparql``. ``renderer``
-    is ``judikg.server.linked_data.entity_page`` when that module is installed.
+    is ``judikg.server.linked_data.entity_page`` when that module is installed; ``pages=False``
+    writes the Turtle entity documents only.
     """
     started = time.perf_counter()
     rebaser = Rebaser.to(base)
@@ -256,7 +258,7 @@ def publish(
         _write(root, VOID_PATH, void_bytes)
         _write(root, ".well-known/void", void_bytes)  # where VoID harvesters look first
 
-        render = renderer if renderer is not None else _default_renderer(report)
+        render = None if not pages else renderer if renderer is not None else _default_renderer(report)
         report.entity_documents, report.entity_pages = _write_entities(root, store, rebaser, triples, prefixes, render, lang, report)
         _write(root, ".htaccess", htaccess(rebaser.base).encode("utf-8"))
         _write(root, "nginx.conf", nginx_conf(rebaser.base).encode("utf-8"))
