@@ -274,8 +274,8 @@ def record_links(proposals: Iterable[Proposal], path: Path | None = None, *, sou
     for proposal in proposals:
         if proposal.status != "verified" or proposal.qid is None:
             continue
-        match = next(m for m in proposal.matches if m.qid == proposal.qid)
-        record = LinkRecord(proposal.key, proposal.iri, proposal.qid, proposal.label, match.types, proposal.country, source)
+        types = next((m.types for m in proposal.matches if m.qid == proposal.qid), ())
+        record = LinkRecord(proposal.key, proposal.iri, proposal.qid, proposal.label, types, proposal.country, source)
         existing = links.get(proposal.key)
         if existing is not None and existing.wikidata != record.wikidata:
             raise ReferenceDataError(

@@ -24,6 +24,7 @@ from judikg.cli import query_cmds  # noqa: E402,F401  query
 from judikg.cli import serve_cmds  # noqa: E402,F401  serve, push
 from judikg.cli import map_cmds  # noqa: E402,F401  map, analyze, path
 from judikg.cli import extract_cmds  # noqa: E402,F401  extract, evaluate
+from judikg.cli import publish_cmds  # noqa: E402,F401  publish, link wikidata
 
 
 def main() -> None:
