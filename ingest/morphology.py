@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from judikg.ingest.extract.tokens import fold
+from judikg.ingest.extract.tokens import Memo, fold
 
 TURKIC = frozenset({"ky", "kk", "kk-Latn", "uz"})
 
@@ -64,7 +64,7 @@ def turkic_tails() -> frozenset[str]:
             for case in ("", *cases):
                 tail = plural + poss + case
                 if tail:
-                    tails.add(fold(tail))
+                    tails.add(fold[tail])
     tails.discard("")
     return frozenset(tails)
 
@@ -77,7 +77,7 @@ def _max_tail() -> int:
 @lru_cache(maxsize=1)
 def russian_endings() -> tuple[str, ...]:
     """Folded Russian inflection endings, longest first."""
-    return tuple(sorted({fold(e) for e in _RUSSIAN_ENDINGS if fold(e)}, key=lambda e: (-len(e), e)))
+    return tuple(sorted({fold[e] for e in _RUSSIAN_ENDINGS if fold[e]}, key=lambda e: (-len(e), e)))
 
 
 def russian_stem(key: str) -> str:
@@ -108,12 +108,26 @@ def english_stems(key: str) -> Iterator[str]:
             yield key[: -len(ending)]
 
 
-@lru_cache(maxsize=131072)
 def token_keys(key: str, lang: str) -> tuple[str, ...]:
     """Keys under which a folded text token may be found in a lexicon index built with :func:`index_key`.
 
-    The token itself first, then stems in the article's language. Cached: articles repeat words.
+    The token itself first, then stems in the article's language. Memoised: articles repeat words.
     """
+    return keys_memo(lang)[key]
+
+
+_KEYS_MEMOS: dict[str, Memo[str, tuple[str, ...]]] = {}
+
+
+def keys_memo(lang: str) -> Memo[str, tuple[str, ...]]:
+    """``keys_memo(lang)[key] == token_keys(key, lang)``, for loops over every token of an article."""
+    memo = _KEYS_MEMOS.get(lang)
+    if memo is None:
+        memo = _KEYS_MEMOS.setdefault(lang, Memo(lambda key: _token_keys(key, lang), 65_536))
+    return memo
+
+
+def _token_keys(key: str, lang: str) -> tuple[str, ...]:
     keys = [key]
     if lang in TURKIC:
         keys.extend(turkic_stems(key))
@@ -132,7 +146,7 @@ def index_key(key: str, lang: str) -> str:
 
 def stem_variants(word: str, lang: str) -> frozenset[str]:
     """All folded forms ``word`` may reduce to in ``lang`` (itself, stems, Russian lemma)."""
-    key = fold(word)
+    key = fold[word]
     variants = set(token_keys(key, lang))
     if lang == "ru":
         lemma = russian_lemma(word)
@@ -162,7 +176,7 @@ def russian_lemma(word: str) -> str:
 
 def matches_stem(token: str, stem: str, lang: str) -> bool:
     """Whether the inflected ``token`` is a form of the lexicon word ``stem`` in ``lang``."""
-    return index_key(fold(stem), lang) in token_keys(fold(token), lang)
+    return index_key(fold[stem], lang) in token_keys(fold[token], lang)
 
 
 def all_tails() -> frozenset[str]:  # for tests and diagnostics
@@ -172,6 +186,7 @@ def all_tails() -> frozenset[str]:  # for tests and diagnostics
 __all__ = [
     "TURKIC",
     "index_key",
+    "keys_memo",
     "matches_stem",
     "russian_lemma",
     "russian_stem",

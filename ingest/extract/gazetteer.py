@@ -13,10 +13,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from judikg.errors import ReferenceDataError
-from judikg.ingest.extract.tokens import Token, tokenize
+from judikg.ingest.extract.tokens import Scan, tokenize
 from judikg.ingest.morphology import index_key
 
 P = TypeVar("P")
@@ -24,26 +24,7 @@ P = TypeVar("P")
 # Case constraint a phrase word puts on the text token that matches it.
 ANY, CAPITALISED, CAPITALS = 0, 1, 2
 
-# What may stand between two words of one phrase: spaces and hyphens ("Буэнос-Айрес").
-_JOINERS = frozenset(" \u00a0-\u2010\u2011\u2012\u2013")
-
-
-def joinable(text: str, tokens: Sequence[Token]) -> list[bool]:
-    """``joins[i]``: token ``i`` and ``i + 1`` may belong to one phrase."""
-    out = []
-    append = out.append
-    for left, right in zip(tokens, tokens[1:]):
-        gap = right.start - left.end
-        if gap == 1:
-            append(text[left.end] in _JOINERS)  # the common case: one space or hyphen
-        else:
-            append(0 < gap <= 3 and all(c in _JOINERS for c in text[left.end : right.start]))
-    out.append(False)
-    return out
-
-
-@dataclass(frozen=True, slots=True)
-class Match(Generic[P]):
+class Match(NamedTuple, Generic[P]):
     first: int  # token indices, end exclusive
     last: int
     payload: P
@@ -52,7 +33,7 @@ class Match(Generic[P]):
 @dataclass(slots=True)
 class _Node:
     children: dict[str, _Node] = field(default_factory=dict)
-    ends: list[tuple[tuple[int, ...], Any]] = field(default_factory=list)
+    ends: list[tuple[tuple[int, ...] | None, Any]] = field(default_factory=list)
 
 
 class PhraseTrie(Generic[P]):
@@ -75,7 +56,9 @@ class PhraseTrie(Generic[P]):
         words = tokenize(phrase)
         if not words:
             return
-        cases = tuple(_case_of(w.text, proper) for w in words)
+        cases: tuple[int, ...] | None = tuple(_case_of(w.text, proper) for w in words)
+        if not any(cases):  # type: ignore[arg-type]
+            cases = None  # no case constraint: skip the check at match time
         options = [_index_keys(w.key, lang if self._russian_stems else "") for w in words]
         for path in product(*options):
             node = self._root
@@ -85,36 +68,29 @@ class PhraseTrie(Generic[P]):
                 node.ends.append((cases, payload))
         self.size += 1
 
-    def find(self, tokens: Sequence[Token], keys: Sequence[tuple[str, ...]], joins: Sequence[bool]) -> list[Match[P]]:
+    def find(self, sc: Scan, keys: Sequence[tuple[str, ...]]) -> list[Match[P]]:
+        """Every phrase occurrence in the scanned text; ``keys[i]`` are token ``i``'s matching keys."""
         out: list[Match[P]] = []
-        root = self._root.children
-        for i in range(len(tokens)):
-            first_keys = keys[i]
-            for key in first_keys:
-                node = root.get(key)
+        get = self._root.children.get
+        walk = self._walk
+        for i, token_keys in enumerate(keys):
+            for key in token_keys:
+                node = get(key)
                 if node is not None:
-                    self._walk(node, i, i, tokens, keys, joins, out)
+                    walk(node, i, i, sc, keys, out)
         return out
 
-    def _walk(
-        self,
-        node: _Node,
-        first: int,
-        at: int,
-        tokens: Sequence[Token],
-        keys: Sequence[tuple[str, ...]],
-        joins: Sequence[bool],
-        out: list[Match[P]],
-    ) -> None:
+    def _walk(self, node: _Node, first: int, at: int, sc: Scan, keys: Sequence[tuple[str, ...]], out: list[Match[P]]) -> None:
         for cases, payload in node.ends:
-            if _cases_ok(cases, tokens, first):
+            if cases is None or _cases_ok(cases, sc, first):
                 out.append(Match(first, at + 1, payload))
-        if not node.children or not joins[at] or at + 1 >= len(tokens):
-            return
+        if not node.children or not sc.joins[at]:
+            return  # the last token never joins, so at + 1 is a token here
+        children = node.children
         for key in keys[at + 1]:
-            child = node.children.get(key)
+            child = children.get(key)
             if child is not None:
-                self._walk(child, first, at + 1, tokens, keys, joins, out)
+                self._walk(child, first, at + 1, sc, keys, out)
 
 
 def _index_keys(key: str, lang: str) -> tuple[str, ...]:
@@ -133,14 +109,11 @@ def _case_of(word: str, proper: bool) -> int:
     return ANY
 
 
-def _cases_ok(cases: tuple[int, ...], tokens: Sequence[Token], first: int) -> bool:
+def _cases_ok(cases: tuple[int, ...], sc: Scan, first: int) -> bool:
     for offset, case in enumerate(cases):
-        if case == ANY:
-            continue
-        token = tokens[first + offset]
-        if case == CAPITALS and not token.upper:
+        if case == CAPITALS and not sc.ups[first + offset]:
             return False
-        if case == CAPITALISED and not token.capitalised:
+        if case == CAPITALISED and not sc.caps[first + offset]:
             return False
     return True
 
@@ -269,7 +242,6 @@ __all__ = [
     "PhraseTrie",
     "Place",
     "country_iris",
-    "joinable",
     "longest_non_overlapping",
     "reference_trie",
 ]

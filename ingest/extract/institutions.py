@@ -20,7 +20,7 @@ from importlib import resources
 
 from judikg.errors import ReferenceDataError
 from judikg.ingest.extract.gazetteer import Match, PhraseTrie, Place
-from judikg.ingest.extract.tokens import Token, fold
+from judikg.ingest.extract.tokens import Scan, fold
 
 COURT_CLASSES = frozenset({"ConstitutionalCourt", "SupremeCourt", "Court", "CourtAdministration", "JudicialCouncil"})
 TURKIC_ORDER = frozenset({"ky", "kk", "kk-Latn", "uz"})
@@ -118,7 +118,7 @@ def _country_at(places: Mapping[int, Match[Place]], i: int) -> Match[Place] | No
 
 
 def _countries_left(
-    first: int, places_by_end: Mapping[int, Match[Place]], tokens: Sequence[Token], coordinators: frozenset[str]
+    first: int, places_by_end: Mapping[int, Match[Place]], sc: Scan, coordinators: frozenset[str]
 ) -> tuple[int, list[str]]:
     """Countries ending right before token ``first`` (with coordination), and where they start."""
     found: list[str] = []
@@ -127,7 +127,7 @@ def _countries_left(
     while m is not None and m.payload.type == "Country" and m.payload.country:
         found.append(m.payload.country)
         start = m.first
-        if start >= 2 and tokens[start - 1].key in coordinators:
+        if start >= 2 and sc.folded[start - 1] in coordinators:
             m = places_by_end.get(start - 1)
             if m is not None and m.payload.type == "Country":
                 continue
@@ -139,7 +139,7 @@ def _countries_left(
 def _countries_right(
     last: int,
     places_by_start: Mapping[int, Match[Place]],
-    tokens: Sequence[Token],
+    sc: Scan,
     text: str,
     lex: Lexicon,
     lang: str,
@@ -147,15 +147,15 @@ def _countries_right(
     """Countries following token ``last`` (Russian genitive, English "of X, Y and Z")."""
     i = last
     if lang == "en":
-        if i < len(tokens) and tokens[i].key in ("of", "in"):
+        if i < len(sc) and sc.folded[i] in ("of", "in"):
             i += 1
-            if i < len(tokens) and tokens[i].key == "the":
+            if i < len(sc) and sc.folded[i] == "the":
                 i += 1
         else:
             return last, []
     found: list[str] = []
     end = last
-    while i < len(tokens):
+    while i < len(sc):
         m = _country_at(places_by_start, i)
         if m is None or m.payload.adjective or not m.payload.country:
             break
@@ -163,15 +163,15 @@ def _countries_right(
         end = i = m.last
         # continue through ", X", "and X", ", and X", "и X", "and the X"
         j = i
-        if j < len(tokens) and text[tokens[j - 1].end : tokens[j].start].strip() == ",":
+        if j < len(sc) and text[sc.ends[j - 1] : sc.starts[j]].strip() == ",":
             pass
-        elif j < len(tokens) and tokens[j].key in lex.coordinators:
+        elif j < len(sc) and sc.folded[j] in lex.coordinators:
             j += 1
         else:
             break
-        if j < len(tokens) and tokens[j].key in lex.coordinators:
+        if j < len(sc) and sc.folded[j] in lex.coordinators:
             j += 1
-        if j < len(tokens) and tokens[j].key == "the":
+        if j < len(sc) and sc.folded[j] == "the":
             j += 1
         i = j
     return end, found
@@ -179,9 +179,8 @@ def _countries_right(
 
 def compose(
     text: str,
-    tokens: Sequence[Token],
+    sc: Scan,
     keys: Sequence[tuple[str, ...]],
-    joins: Sequence[bool],
     places: Sequence[Match[Place]],
     lang: str,
     dominant: str | None,
@@ -191,7 +190,7 @@ def compose(
     lex = lexicon()
     dominant = dominant or lex.home_country.get(lang)
     if head_matches is None:
-        head_matches = heads_for(lang).find(tokens, keys, joins)
+        head_matches = heads_for(lang).find(sc, keys)
     heads = _select_heads(head_matches, places)
     by_end = {m.last: m for m in places}
     by_start = {m.first: m for m in places}
@@ -203,10 +202,10 @@ def compose(
     stated: list[tuple[int, str, str]] = []  # (token, slug, cc) of qualified mentions
     pending: list[tuple[Match[Head], int, int]] = []
     for t in types:
-        start, left = _countries_left(t.first, by_end, tokens, lex.coordinators)
+        start, left = _countries_left(t.first, by_end, sc, lex.coordinators)
         end, right = (t.last, [])
         if lang not in TURKIC_ORDER or not left:
-            end, right = _countries_right(t.last, by_start, tokens, text, lex, lang)
+            end, right = _countries_right(t.last, by_start, sc, text, lex, lang)
         countries = left + [c for c in right if c not in left]
         head = t.payload
         if countries:
@@ -234,11 +233,11 @@ def compose(
     seen_units: dict[str, Composed] = {}
     # a unit named alone takes the institution of the same unit named in full, earlier or later
     for u in units:
-        for p in _unit_parents(u, out, tokens, lex, lang)[:1]:
+        for p in _unit_parents(u, out, sc, lex, lang)[:1]:
             seen_units.setdefault(u.payload.slug, Composed(p.first, u.last, p.slug, p.cls, p.country, p.inferred_country, u.payload.slug, u.payload.cls or ("CourtAdministration" if p.cls in COURT_CLASSES else p.cls), p.first, p.last))
     for u in units:
         head = u.payload
-        parents = _unit_parents(u, out, tokens, lex, lang)
+        parents = _unit_parents(u, out, sc, lex, lang)
         if not parents:
             earlier = seen_units.get(head.slug)
             if earlier is not None:
@@ -273,7 +272,7 @@ def _nearest(stated: Sequence[tuple[int, str, str]], slug: str, at: int) -> str 
     return after[0] if after else None
 
 
-def _unit_parents(u: Match[Head], composed: Sequence[Composed], tokens: Sequence[Token], lex: Lexicon, lang: str) -> list[Composed]:
+def _unit_parents(u: Match[Head], composed: Sequence[Composed], sc: Scan, lex: Lexicon, lang: str) -> list[Composed]:
     """Institutions a unit word belongs to: before it in Kyrgyz/Kazakh (up to a few modifier words
     between, "Жоғарғы Соттың қылмыстық істер жөніндегі сот алқасы"), after it in Russian/English."""
     if lang in TURKIC_ORDER:
@@ -290,9 +289,9 @@ def _unit_parents(u: Match[Head], composed: Sequence[Composed], tokens: Sequence
     # Russian: the genitive type right after; English: "of (the)" then the type
     i = u.last
     if lang == "en":
-        if i < len(tokens) and tokens[i].key == "of":
+        if i < len(sc) and sc.folded[i] == "of":
             i += 1
-            if i < len(tokens) and tokens[i].key == "the":
+            if i < len(sc) and sc.folded[i] == "the":
                 i += 1
         else:
             return []

@@ -16,11 +16,12 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from importlib import resources
 
 from judikg.errors import ReferenceDataError
-from judikg.ingest.extract.tokens import Token, fold
-from judikg.ingest.morphology import token_keys
+from judikg.ingest.extract.tokens import Scan, Token, fold
+from judikg.ingest.morphology import keys_memo, token_keys
 from judikg.ingest.translit import name_key as _name_key
 
 
@@ -110,67 +111,66 @@ def _surname_form(token: Token, lang: str, data: NameData) -> str:
     return token.text[: len(stem)] if fold(token.text[: len(stem)]) == stem else token.text
 
 
-def find_persons(
-    text: str,
-    tokens: Sequence[Token],
-    joins: Sequence[bool],
-    blocked: Sequence[bool],
-    lang: str,
-) -> list[PersonMention]:
-    """Person mentions; ``blocked[i]`` marks tokens already read as places or institutions."""
+def find_persons(text: str, sc: Scan, blocked: Sequence[bool], lang: str) -> list[PersonMention]:
+    """Person mentions; ``blocked[i]`` marks tokens already read as places or institutions.
+
+    Every cue starts with a capital (an initial, a name, a title before a name), so only
+    capitalised tokens are visited.
+    """
     data = name_data()
     out: list[PersonMention] = []
-    n = len(tokens)
-    i = 0
+    n = len(sc)
+    words, folded, caps, ups, starts, ends, joins = sc.words, sc.folded, sc.caps, sc.ups, sc.starts, sc.ends, sc.joins
+    titles, not_names, particles = data.titles, data.not_names, data.particles
 
     def name_word(j: int) -> bool:
-        t = tokens[j]
         return (
-            not blocked[j]
-            and t.capitalised
-            and not t.upper
-            and len(t.text) >= 2
-            and t.key not in data.titles
-            and t.key not in data.not_names
-            and not t.text[0].isdigit()
+            caps[j]
+            and not blocked[j]
+            and not ups[j]
+            and len(words[j]) >= 2
+            and folded[j] not in titles
+            and folded[j] not in not_names
         )
 
-    while i < n:
-        t = tokens[i]
+    def initial_at(j: int) -> bool:
+        return _is_initial(words[j]) and text[ends[j] : ends[j] + 1] == "."
+
+    next_free = 0
+    for i in compress(range(n), caps):
+        if i < next_free:
+            continue
         # 1. initials: one or two single capitals each followed by "." then a capitalised word
-        if _is_initial(t.text) and text[t.end : t.end + 1] == ".":
+        if initial_at(i):
             j = i
-            initials: list[Token] = []
-            while j < n and _is_initial(tokens[j].text) and text[tokens[j].end : tokens[j].end + 1] == ".":
-                between_next = text[tokens[j].end : tokens[j + 1].start] if j + 1 < n else ""
+            while j < n and initial_at(j):
+                between_next = text[ends[j] : starts[j + 1]] if j + 1 < n else ""
                 if between_next not in (".", ". ", ".\u00a0"):
                     break
-                initials.append(tokens[j])
                 j += 1
-            if initials and j < n and name_word(j) and len(initials) <= 3:
-                s = tokens[j]
+            if i < j <= i + 3 and j < n and name_word(j):
+                surname = sc.token(j)
                 out.append(
-                    PersonMention(i, j + 1, t.start, s.end, _surname_form(s, lang, data), initials[0].text, text[t.start : s.end])
+                    PersonMention(i, j + 1, starts[i], ends[j], _surname_form(surname, lang, data), words[i], text[starts[i] : ends[j]])
                 )
-                i = j + 1
+                next_free = j + 1
                 continue
         # 2. runs of capitalised words (joined by spaces or hyphens)
-        if name_word(i):
-            j = i
-            while j + 1 < n and joins[j] and (name_word(j + 1) or (tokens[j + 1].key in data.particles and not tokens[j + 1].capitalised)) and j - i < 4:
-                j += 1
-            while j > i and tokens[j].key in data.particles and not tokens[j].capitalised:
-                j -= 1
-            run = list(range(i, j + 1))
-            title_before = i > 0 and tokens[i - 1].key in data.titles
-            mention = _read_run(text, tokens, run, lang, data, title_before)
-            if mention is not None:
-                out.append(mention)
-                i = mention.last
-                continue
-            i = j + 1
+        if not name_word(i):
             continue
-        i += 1
+        j = i
+        while j + 1 < n and joins[j] and j - i < 4 and (name_word(j + 1) or (folded[j + 1] in particles and not caps[j + 1])):
+            j += 1
+        while j > i and folded[j] in particles and not caps[j]:
+            j -= 1
+        title_before = i > 0 and folded[i - 1] in titles
+        next_free = j + 1
+        if j == i and not title_before:
+            continue  # one capitalised word without a title is no name (most are sentence starts)
+        mention = _read_run(text, i, [sc.token(k) for k in range(i, j + 1)], lang, data, title_before)
+        if mention is not None:
+            out.append(mention)
+            next_free = mention.last
     return out
 
 
@@ -181,10 +181,9 @@ def _is_initial(word: str) -> bool:
     return (len(word) == 1 and word.isupper()) or word in _DIGRAPH_INITIALS
 
 
-def _read_run(
-    text: str, tokens: Sequence[Token], run: list[int], lang: str, data: NameData, title_before: bool
-) -> PersonMention | None:
-    words = [tokens[k] for k in run]
+def _read_run(text: str, first: int, words: list[Token], lang: str, data: NameData, title_before: bool) -> PersonMention | None:
+    """A person in a run of consecutive capitalised tokens starting at token ``first``, or None."""
+    run = list(range(first, first + len(words)))
     # hyphenated given names ("Қасым-Жомарт") count as one word
     groups: list[list[Token]] = []
     for k, w in zip(run, words):
@@ -259,15 +258,19 @@ def _read_run(
 
 
 def bare_surnames(
-    tokens: Sequence[Token], blocked: Sequence[bool], known: dict[str, tuple[str, str | None, str]], lang: str
+    sc: Scan, blocked: Sequence[bool], known: dict[str, tuple[str, str | None, str]], lang: str
 ) -> list[tuple[int, str]]:
     """Later single-word mentions (``Mahnke``, ``Мерғалиевтің``) of surnames the article already named:
     ``(token index, surname key)``. ``known`` maps a surname key to (surname, given, label)."""
     out: list[tuple[int, str]] = []
-    for i, t in enumerate(tokens):
-        if blocked[i] or not t.capitalised or t.upper or len(t.key) < 4:
+    if not known:
+        return out
+    keys_of = keys_memo(lang)
+    folded, ups = sc.folded, sc.ups
+    for i in compress(range(len(sc)), sc.caps):
+        if blocked[i] or ups[i] or len(folded[i]) < 4:
             continue
-        for key in token_keys(t.key, lang):
+        for key in keys_of[folded[i]]:
             nk = name_key(key)
             if nk in known:
                 out.append((i, nk))

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from judikg import iris
-from judikg.ingest.extract.gazetteer import Match, Place, joinable, longest_non_overlapping, reference_trie
+from judikg.ingest.extract.gazetteer import Match, Place, longest_non_overlapping, reference_trie
 from judikg.ingest.extract.institutions import Composed, compose, heads_for, lexicon
 from judikg.ingest.extract.persons import bare_surnames, find_persons, name_key
 from judikg.ingest.extract.sentences import sentence_index, sentences
-from judikg.ingest.extract.tokens import Token, tokenize
+from judikg.ingest.extract.tokens import Scan, scan
 from judikg.ingest.model import Document
-from judikg.ingest.morphology import token_keys
+from judikg.ingest.morphology import keys_memo
 from judikg.ingest.translit import to_latin
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
@@ -45,35 +45,34 @@ class Hit:
 def recognize(doc: Document) -> list[Hit]:
     """Every recognised mention in ``doc``, sorted by (start, end); coordinated phrases give several hits on one span."""
     text, lang = doc.text, doc.lang
-    tokens = tokenize(text)
-    keys = [token_keys(t.key, lang) for t in tokens]
-    joins = joinable(text, tokens)
+    sc = scan(text)
+    keys = list(map(keys_memo(lang).__getitem__, sc.folded))
     spans = sentences(text)
 
-    found = reference_trie(lang).find(tokens, keys, joins)
+    found = reference_trie(lang).find(sc, keys)
     places = _resolve_ambiguous(longest_non_overlapping(found), found, lang)
     dominant = _dominant_country(places)
-    heads = heads_for(lang).find(tokens, keys, joins)
-    composed = compose(text, tokens, keys, joins, places, lang, dominant, heads)
+    heads = heads_for(lang).find(sc, keys)
+    composed = compose(text, sc, keys, places, lang, dominant, heads)
 
     hits: list[Hit] = []
-    blocked = [False] * len(tokens)
+    blocked = [False] * len(sc)
     for m in places:
         for k in range(m.first, m.last):
             blocked[k] = True
         if m.payload.adjective:
             continue
-        if m.payload.type == "City" and all(tokens[k].upper and len(tokens[k].text) > 3 for k in range(m.first, m.last)):
+        if m.payload.type == "City" and all(sc.ups[k] and len(sc.words[k]) > 3 for k in range(m.first, m.last)):
             continue  # a dateline ("АСТАНА —") says where the news was filed, not a place in the story
-        hits.append(_place_hit(m, tokens))
+        hits.append(_place_hit(m, sc))
     for c in composed:
         for k in range(c.first, c.last):
             blocked[k] = True
-        hits.append(_institution_hit(c, tokens, text, lang))
+        hits.append(_institution_hit(c, sc, text, lang))
     for m in heads:  # institution words that did not compose are still no person's name
         for k in range(m.first, m.last):
             blocked[k] = True
-    hits.extend(_person_hits(text, tokens, joins, blocked, lang))
+    hits.extend(_person_hits(text, sc, blocked, lang))
 
     starts = [s for s, _ in spans]
     hits = [
@@ -128,17 +127,17 @@ def _dominant_country(places: list[Match[Place]]) -> str | None:
     return min(counts, key=lambda cc: (-counts[cc], first_seen[cc]))
 
 
-def _place_hit(m: Match[Place], tokens: list[Token]) -> Hit:
+def _place_hit(m: Match[Place], sc: Scan) -> Hit:
     p = m.payload
     # a city's or body's country is reference knowledge, not stated by this mention
     country = p.country if p.type == "Country" else None
-    return Hit(tokens[m.first].start, tokens[m.last - 1].end, p.iri, p.type, country)
+    return Hit(sc.starts[m.first], sc.ends[m.last - 1], p.iri, p.type, country)
 
 
-def _institution_hit(c: Composed, tokens: list[Token], text: str, lang: str) -> Hit:
+def _institution_hit(c: Composed, sc: Scan, text: str, lang: str) -> Hit:
     cc = c.inferred_country or ""
     lex = lexicon()
-    start, end = tokens[c.first].start, tokens[c.last - 1].end
+    start, end = sc.starts[c.first], sc.ends[c.last - 1]
     surface = text[start:end]
     labels = {lang: surface}
     type_name = lex.type_en.get(c.slug, c.slug.replace("-", " ").title())
@@ -158,8 +157,8 @@ def _institution_hit(c: Composed, tokens: list[Token], text: str, lang: str) -> 
     )
 
 
-def _person_hits(text: str, tokens: list[Token], joins: list[bool], blocked: list[bool], lang: str) -> list[Hit]:
-    mentions = find_persons(text, tokens, joins, blocked, lang)
+def _person_hits(text: str, sc: Scan, blocked: list[bool], lang: str) -> list[Hit]:
+    mentions = find_persons(text, sc, blocked, lang)
     # one given name per surname key: the fullest form the article uses (full name over initial)
     clusters: dict[str, tuple[str, str | None, str]] = {}
     for m in sorted(mentions, key=lambda m: -len(m.given or "")):
@@ -183,9 +182,9 @@ def _person_hits(text: str, tokens: list[Token], joins: list[bool], blocked: lis
         for k in range(m.first, m.last):
             person_blocked[k] = True
         out.append(_person_hit(m.start, m.end, surname, given, full, lang))
-    for i, key in bare_surnames(tokens, person_blocked, clusters, lang):
+    for i, key in bare_surnames(sc, person_blocked, clusters, lang):
         surname, given, full = clusters[key]
-        out.append(_person_hit(tokens[i].start, tokens[i].end, surname, given, full, lang))
+        out.append(_person_hit(sc.starts[i], sc.ends[i], surname, given, full, lang))
     return out
 
 
