@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from judikg.ingest.extract.events import DateLike, EventFinding, Trigger, find_triggers
-from judikg.ingest.extract.evidence import ORG_TYPES, Article, cue_regex, is_nested, maximal
+from judikg.ingest.extract.evidence import ORG_TYPES, Article
 from judikg.ingest.extract.participants import owns_event
 
 
@@ -45,12 +45,10 @@ def _group(triggers: list[Trigger]) -> list[AgreementFinding]:
 def _key_sentence(art: Article, ag: AgreementFinding) -> int | None:
     """The sentence that says who signed it: a 'between' or signing cue next to an institution,
     else none (a document only cited, such as a declaration, has no parties in the article)."""
-    signing = cue_regex("agreements", "signing_cues", art.lang)
-    between = cue_regex("agreements", "between_cues", art.lang)
-    for regex in (between, signing):
+    for kind in ("between", "signing"):
         for s in ag.sentences:
             start, end = art.sentences[s]
-            if art.cues(regex, start, end) and any(h.type in ORG_TYPES for h in art.hits_by_sentence[s]):
+            if art.cues(kind, start, end) and any(h.type in ORG_TYPES for h in art.hits_by_sentence[s]):
                 return s
     return None
 
@@ -66,8 +64,6 @@ def find_agreements(
     if not triggers:
         return []
     agreements = _group(triggers)
-    signing = cue_regex("agreements", "signing_cues", art.lang)
-    framework = cue_regex("events", "framework_cues", art.lang)
     event_at: dict[int, list[EventFinding]] = {}
     for ev in events:
         for s in ev.sentences:
@@ -76,14 +72,14 @@ def find_agreements(
         key = _key_sentence(art, ag)
         if key is not None:
             event_triggers = [t for ev in event_at.get(key, []) for t in ev.triggers if t.sentence == key]
-            for h in maximal(art.hits_by_sentence[key]):
+            for h in art.maximal(art.hits_by_sentence[key]):
                 # An organisation named only as the owner of the event the signing happened at
                 # ("within the AACC conference") is not a party.
-                if h.type in ORG_TYPES and not owns_event(art, h, event_triggers, framework):
+                if h.type in ORG_TYPES and not owns_event(art, h, event_triggers):
                     ag.parties.append((h.iri, key))
         for s in sorted({*([key] if key is not None else []), *ag.sentences}):
             start, end = art.sentences[s]
-            if not art.cues(signing, start, end):
+            if not art.cues("signing", start, end):
                 continue
             for h in art.hits_by_sentence[s]:
                 if h.type == "Person" and (h.iri, s) not in ag.signatories:
@@ -92,10 +88,10 @@ def find_agreements(
                 if ag.date is None and start <= d.start < end:
                     ag.date = d.value
             sentence_hits = art.hits_by_sentence[s]
-            cities = [h for h in sentence_hits if h.type == "City" and not is_nested(h, sentence_hits)]
+            cities = [h for h in sentence_hits if h.type == "City" and not art.is_nested(h)]
             if cities and not ag.locations:
                 ag.locations.append((cities[0].iri, s))
-            if art.cues(framework, start, end):
+            if art.cues("framework", start, end):
                 for ev in event_at.get(s, []):
                     if all(e is not ev for e, _ in ag.signed_at):
                         ag.signed_at.append((ev, s))

@@ -16,16 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from judikg.ingest.extract.evidence import (
-    ORG_TYPES,
-    Article,
-    HitLike,
-    cue_regex,
-    is_nested,
-    lexicon,
-    maximal,
-    typed_regex,
-)
+from judikg.ingest.extract.evidence import ORG_TYPES, Article, HitLike, lexicon
 from judikg.ingest.model import Span
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -140,22 +131,18 @@ def find_triggers(art: Article, lexicon_name: str = "events") -> list[Trigger]:
     ``anaphoric``: :func:`group_triggers` joins them to an event named nearby.
     """
     out: list[Trigger] = []
-    sections: list[str | None] = [None, "anaphora"] if lexicon_name == "events" else [None]
+    kinds = [lexicon_name, f"{lexicon_name}.anaphora"] if lexicon_name == "events" else [lexicon_name]
     taken: list[tuple[int, int]] = []
-    for section in sections:
-        compiled = typed_regex(lexicon_name, art.lang, section)
-        if compiled is None:
-            continue
-        regex, meta = compiled
-        for m in regex.finditer(art.text):
-            if any(h.start <= m.start() and m.end() <= h.end for h in art.hits_by_sentence[art.sentence_of(m.start())]):
+    for kind in kinds:
+        anaphoric = kind != lexicon_name
+        for c in art.cues(kind):
+            s = art.sentence_of(c.start)
+            if any(h.start <= c.start and c.end <= h.end for h in art.hits_by_sentence[s]):
                 continue
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if anaphoric and any(a < c.end and c.start < b for a, b in taken):
                 continue
-            group = m.lastgroup or "t0"
-            type_name, slug = meta[int(group[1:])]
-            out.append(Trigger(m.start(), m.end(), type_name, slug, art.sentence_of(m.start()), anaphoric=section is not None))
-            taken.append((m.start(), m.end()))
+            out.append(Trigger(c.start, c.end, c.label, c.slug, s, anaphoric=anaphoric))
+            taken.append((c.start, c.end))
     return sorted(out, key=lambda t: t.start)
 
 
@@ -267,7 +254,7 @@ def assign_places(art: Article, events: list[EventFinding], all_triggers: list[T
                 continue  # places come from the first sentence that names one
             ev.locations.append((h.iri, sentence))
             for nxt in hits[i + 1 :]:
-                if nxt.type == "Country" and nxt.start - h.end <= 3 and not is_nested(nxt, hits):
+                if nxt.type == "Country" and nxt.start - h.end <= 3 and not art.is_nested(nxt):
                     ev.locations.append((nxt.iri, sentence))
                     break
 
@@ -299,7 +286,7 @@ def assign_country_places(art: Article, events: list[EventFinding]) -> None:
             continue
         for sentence in ev.sentences:
             hits = art.hits_by_sentence[sentence]
-            found = [h for h in hits if h.type == "Country" and not is_nested(h, hits) and is_locative(art, h)]
+            found = [h for h in hits if h.type == "Country" and not art.is_nested(h) and is_locative(art, h)]
             if found:
                 ev.locations.append((found[0].iri, sentence))
                 break
@@ -312,14 +299,13 @@ def assign_organizers(
     «бастамасымен») in a sentence naming the event: within a few words of the cue, in the same
     clause, with no other institution between. A cue inside a name («Жарык шооласы» демилгеси)
     and institutions of a person's title do not count."""
-    regex = cue_regex("events", "organizer_cues", art.lang)
     for ev in events:
         for sentence in ev.sentences:
             s, e = art.sentences[sentence]
             hits = art.hits_by_sentence[sentence]
-            orgs = [h for h in maximal(hits) if h.type in ORG_TYPES and (sentence, h.iri) not in titles]
+            orgs = [h for h in art.maximal(hits) if h.type in ORG_TYPES and (sentence, h.iri) not in titles]
             best: tuple[int, HitLike] | None = None
-            for cue in art.cues(regex, s, e):
+            for cue in art.cues("organizer", s, e):
                 if any(h.start <= cue.start < h.end for h in hits):
                     continue
                 for h in orgs:

@@ -74,57 +74,245 @@ def _alternation(patterns: Sequence[str]) -> str:
     return "|".join(sorted(set(patterns), key=lambda p: (-len(p), p)))
 
 
+def _patterns(table: Mapping[str, Sequence[str]], lang: str) -> list[str]:
+    # An unknown language uses every language's cues (language identification can fail, and cue
+    # words rarely collide across scripts).
+    return list(table.get(lang, ())) if lang in table else [p for ps in table.values() for p in ps]
+
+
 @cache
 def cue_regex(name: str, section: str, lang: str) -> re.Pattern[str] | None:
-    """One compiled regex for the cue list ``section`` of lexicon ``name`` in ``lang``.
-
-    An unknown language uses every language's cues (language identification can fail, and
-    cue words rarely collide across scripts).
-    """
-    table: Mapping[str, Sequence[str]] = lexicon(name)[section]
-    pats = list(table.get(lang, ())) if lang in table else [p for ps in table.values() for p in ps]
+    """One compiled regex for the cue list ``section`` of lexicon ``name`` in ``lang`` (for
+    callers outside an :class:`Article`; the passes read :meth:`Article.cues`)."""
+    pats = _patterns(lexicon(name)[section], lang)
     if not pats:
         return None
     return re.compile(rf"(?<!\w)(?:{_alternation(pats)})(?!\w)", re.IGNORECASE)
 
 
+#: Cue kinds every article is scanned for: kind name -> (lexicon, section, shape). ``typed``
+#: sections are ``{"types": [{"type", "slug", "patterns"}]}`` (events, agreements), ``roles``
+#: is the role list, ``ordinals`` the ordinal words, ``plain`` a per-language pattern list.
+CUE_KINDS: dict[str, tuple[str, str | None, str]] = {
+    "events": ("events", None, "typed"),
+    "events.anaphora": ("events", "anaphora", "typed"),
+    "agreements": ("agreements", None, "typed"),
+    "roles": ("roles", "roles", "roles"),
+    "ordinals": ("events", "ordinal_words", "ordinals"),
+    "organizer": ("events", "organizer_cues", "plain"),
+    "participation": ("events", "participation_cues", "plain"),
+    "invitation": ("events", "invitation_cues", "plain"),
+    "framework": ("events", "framework_cues", "plain"),
+    "support": ("events", "support_cues", "plain"),
+    "member": ("roles", "member_cues", "plain"),
+    "member_state": ("roles", "member_state_cues", "plain"),
+    "signing": ("agreements", "signing_cues", "plain"),
+    "between": ("agreements", "between_cues", "plain"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    """One cue kind of one language: its regex (anchored at a word start by the caller) and,
+    per named group ``g0, g1 …``, the label and slug of the lexicon entry it stands for."""
+
+    name: str
+    regex: re.Pattern[str]
+    entries: tuple[tuple[str, str], ...]
+
+
+def _kind_entries(name: str, lang: str) -> list[tuple[str, str, list[str]]]:
+    """(label, slug, patterns) per lexicon entry of a cue kind."""
+    lex_name, section, shape = CUE_KINDS[name]
+    data = lexicon(lex_name)
+    if shape == "typed":
+        types = data["types"] if section is None else data.get(section, {"types": []})["types"]
+        return [(e["type"], e.get("slug", e["type"].lower()), _patterns(e["patterns"], lang)) for e in types]
+    if shape == "roles":
+        return [(e["role"], "", _patterns(e["patterns"], lang)) for e in data["roles"]]
+    if shape == "ordinals":
+        return [(n, "", list(pats)) for n, pats in data["ordinal_words"].items()]
+    return [("", "", _patterns(data[section], lang))]
+
+
+#: How many leading characters of a cue the finder checks before the kind's own regex runs.
+_PREFIX = 6
+
+
+def _prefixes(items: list[Any], k: int = _PREFIX) -> set[str]:
+    """Literal prefixes (at most ``k`` characters) one of which starts every match of the parsed
+    pattern ``items``; ``""`` among them means "cannot tell" (any word start)."""
+    from re import _constants as c
+
+    if k == 0 or not items:
+        return {""}
+    op, av = items[0]
+    rest = items[1:]
+    if op is c.LITERAL:
+        return {chr(av) + p for p in _prefixes(rest, k - 1)}
+    if op is c.IN:
+        chars: list[str] = []
+        for iop, iav in av:
+            if iop is c.LITERAL:
+                chars.append(chr(iav))
+            elif iop is c.RANGE and iav[1] - iav[0] < 16:
+                chars.extend(chr(x) for x in range(iav[0], iav[1] + 1))
+            else:
+                return {""}
+        tails = _prefixes(rest, k - 1)
+        return {ch + p for ch in chars for p in tails}
+    if op is c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            out |= _prefixes(list(branch) + rest, k)
+        return out
+    if op is c.SUBPATTERN:
+        return _prefixes(list(av[3]) + rest, k)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        if av[0] >= 1:
+            return _prefixes(list(av[2]), k)  # the prefix ends after one repetition
+        if av[1] == 1:
+            return _prefixes(list(av[2]) + rest, k) | _prefixes(rest, k)
+        return {""}
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return _prefixes(rest, k)  # zero-width: what follows decides
+    return {""}
+
+
+def _trie(words: set[str]) -> str:
+    """A regex matching any of ``words`` with branches on their first letters, so the regex
+    engine rejects a position after one comparison per first letter."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if len(alts) == 1 and len(alts[0]) > 1 and "" in node:
+            body = f"(?:{body})"
+        return body + ("?" if "" in node else "")
+
+    return emit(root)
+
+
+@dataclass(frozen=True, slots=True)
+class CueScanner:
+    """Every cue kind of one language, found in one pass over the text.
+
+    A finder regex made of the lower-cased first letters of every cue (a trie: one comparison per
+    distinct first letter) finds the word starts where some cue may begin, in one C-level scan;
+    at each such start only the kinds that have a cue with those letters run their own regex.
+    Within a kind, matches do not overlap (leftmost first), as ``finditer`` of that kind alone
+    would give them."""
+
+    finder: re.Pattern[str]  # over " " + lowered text: a non-word character before a prefix
+    kinds: tuple[_Kind, ...]
+    by_prefix: Mapping[str, tuple[int, ...]]  # a prefix -> kinds having it or a shorter part of it
+    any_prefix: tuple[int, ...]  # kinds whose cues start with no tellable letters: tried everywhere
+
+    def scan(self, text: str) -> dict[str, list[Cue]]:
+        found: dict[str, list[Cue]] = {k.name: [] for k in self.kinds}
+        last_end = [0] * len(self.kinds)
+        kinds, by_prefix, any_prefix = self.kinds, self.by_prefix, self.any_prefix
+        low = _lower(text)
+        if any_prefix:
+            positions: list[int] = [m.start() for m in _WORD_START_RE.finditer(text)]
+        else:
+            positions = [m.start() for m in self.finder.finditer(" " + low)]
+        get = by_prefix.get
+        for pos in positions:
+            candidates: tuple[int, ...] = ()
+            for n in range(_PREFIX, 0, -1):
+                candidates = get(low[pos : pos + n], ())
+                if candidates:
+                    break
+            if any_prefix:
+                candidates = tuple(sorted({*candidates, *any_prefix}))
+            for i in candidates:
+                if pos < last_end[i]:
+                    continue
+                kind = kinds[i]
+                km = kind.regex.match(text, pos)
+                if km is None:
+                    continue
+                label, slug = kind.entries[_entry_index(km)]
+                found[kind.name].append(Cue(pos, km.end(), label, slug))
+                last_end[i] = km.end()
+        return found
+
+
+_WORD_START_RE = re.compile(r"(?<!\w)\w")
+
+
+def _lower(text: str) -> str:
+    """``text.lower()`` keeping every offset: a few letters ("İ" in Kazakh Latin) lower to two
+    characters, so they are lowered to their first one."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return text.translate(_long_lowercase()).lower()
+
+
 @cache
-def typed_regex(
-    name: str, lang: str, section: str | None = None
-) -> tuple[re.Pattern[str], tuple[tuple[str, str], ...]] | None:
-    """A regex whose named groups ``t0, t1 …`` tell which entry of ``lexicon(name)['types']``
-    (or of ``lexicon(name)[section]['types']``) matched.
+def _long_lowercase() -> dict[int, str]:
+    return {c: chr(c).lower()[0] for c in range(0x10000) if len(chr(c).lower()) != 1}
 
-    Returns the regex and, per group, ``(type, slug)``; earlier entries win on equal starts.
-    """
-    groups: list[str] = []
-    meta: list[tuple[str, str]] = []
-    data = lexicon(name) if section is None else lexicon(name).get(section, {"types": []})
-    for entry in data["types"]:
-        table = entry["patterns"]
-        pats = list(table.get(lang, ())) if lang in table else [p for ps in table.values() for p in ps]
-        if pats:
-            groups.append(f"(?P<t{len(meta)}>{_alternation(pats)})")
-            meta.append((entry["type"], entry.get("slug", entry["type"].lower())))
-    if not groups:
-        return None
-    return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE), tuple(meta)
+
+def _entry_index(m: re.Match[str]) -> int:
+    group = m.lastgroup
+    if group is not None and group[0] == "g":
+        return int(group[1:])
+    # a lexicon pattern with a capturing group of its own hides which entry matched
+    return next(int(name[1:]) for name, value in m.groupdict().items() if name[0] == "g" and value is not None)
 
 
 @cache
-def role_regex(lang: str) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
-    """Post titles as one regex with a group per role (``r0, r1 …``) in lexicon order."""
-    groups: list[str] = []
-    roles: list[str] = []
-    for entry in lexicon("roles")["roles"]:
-        table = entry["patterns"]
-        pats = list(table.get(lang, ())) if lang in table else [p for ps in table.values() for p in ps]
-        if pats:
-            groups.append(f"(?P<r{len(roles)}>{_alternation(pats)})")
-            roles.append(entry["role"])
-    if not groups:
-        return None
-    return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE), tuple(roles)
+def cue_scanner(lang: str) -> CueScanner:
+    """The :class:`CueScanner` of a lexicon language (compiled once per process)."""
+    from re import _parser as parser
+
+    kinds: list[_Kind] = []
+    by_prefix: dict[str, set[int]] = {}
+    any_prefix: list[int] = []
+    for name in CUE_KINDS:
+        groups: list[str] = []
+        entries: list[tuple[str, str]] = []
+        prefixes: set[str] = set()
+        for label, slug, pats in _kind_entries(name, lang):
+            if not pats:
+                continue
+            alternation = _alternation(pats)
+            groups.append(f"(?P<g{len(entries)}>{alternation})")
+            entries.append((label, slug))
+            prefixes |= _prefixes(list(parser.parse(alternation, re.IGNORECASE)))
+        if not groups:
+            continue
+        index = len(kinds)
+        kinds.append(_Kind(name, re.compile(rf"(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE), tuple(entries)))
+        lowered = {p.lower() for p in prefixes}
+        if "" in prefixes or any(len(p.lower()) != len(p) for p in prefixes):
+            any_prefix.append(index)
+            continue
+        for p in lowered:
+            by_prefix.setdefault(p, set()).add(index)
+    trie = _trie(set(by_prefix)) or "(?!)"
+    closure = {
+        p: tuple(sorted({i for n in range(1, len(p) + 1) for i in by_prefix.get(p[:n], ())})) for p in by_prefix
+    }
+    # The lookahead consumes only the character before the cue, so a cue starting inside
+    # another cue's prefix ("the event" / "event") is still found.
+    return CueScanner(
+        finder=re.compile(rf"\W(?={trie})"),
+        kinds=tuple(kinds),
+        by_prefix=closure,
+        any_prefix=tuple(any_prefix),
+    )
 
 
 def lexicon_lang(lang: str) -> str:
@@ -138,7 +326,8 @@ def lexicon_lang(lang: str) -> str:
 class Cue:
     start: int
     end: int
-    label: str = ""  # type or role the cue stands for, when it has one
+    label: str = ""  # type, role or ordinal value the cue stands for, when it has one
+    slug: str = ""  # the type's slug, for event and agreement triggers
 
 
 @dataclass(slots=True)
@@ -150,8 +339,12 @@ class Article:
     sentences: list[tuple[int, int]]
     lang: str = field(init=False)
     _starts: list[int] = field(init=False, repr=False)
+    _hit_starts: list[int] = field(init=False, repr=False)
     hits_by_sentence: list[list[HitLike]] = field(init=False, repr=False)
     country_iris: dict[str, str] = field(init=False, repr=False)
+    _nested: set[int] = field(init=False, repr=False)
+    _cues: dict[str, list[Cue]] | None = field(init=False, repr=False, default=None)
+    _cue_starts: dict[str, list[int]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.lang = lexicon_lang(self.doc.lang)
@@ -159,13 +352,19 @@ class Article:
         if not self.sentences:
             self.sentences = [(0, len(self.doc.text))]
         self._starts = [s for s, _ in self.sentences]
+        self._hit_starts = [h.start for h in self.hits]
         self.hits_by_sentence = [[] for _ in self.sentences]
-        for h in self.hits:
-            self.hits_by_sentence[self.sentence_of(h.start)].append(h)
+        starts, n = self._starts, len(self.sentences)
+        s = 0
+        for h in self.hits:  # hits are sorted: walk the sentences along instead of a search per hit
+            while s + 1 < n and starts[s + 1] <= h.start:
+                s += 1
+            self.hits_by_sentence[s].append(h)
         self.country_iris = {}
         for h in self.hits:
             if h.type == "Country" and h.country:
                 self.country_iris.setdefault(h.country.upper(), h.iri)
+        self._nested = _nested_ids(self.hits)
 
     @property
     def text(self) -> str:
@@ -186,7 +385,7 @@ class Article:
 
     def hits_between(self, start: int, end: int) -> list[HitLike]:
         """Hits lying wholly inside ``[start, end)``."""
-        i = bisect_left([h.start for h in self.hits], start)
+        i = bisect_left(self._hit_starts, start)
         out = []
         for h in self.hits[i:]:
             if h.start >= end:
@@ -195,25 +394,52 @@ class Article:
                 out.append(h)
         return out
 
-    def cues(self, regex: re.Pattern[str] | None, start: int = 0, end: int | None = None) -> list[Cue]:
-        if regex is None:
+    def is_nested(self, hit: HitLike) -> bool:
+        """True when ``hit`` lies inside a longer hit (a country inside 'Supreme Court of X')."""
+        return id(hit) in self._nested
+
+    def maximal(self, hits: Sequence[HitLike]) -> list[HitLike]:
+        """The hits of the list not nested inside another hit (the most specific unit named)."""
+        return [h for h in hits if id(h) not in self._nested]
+
+    def cues(self, kind: str, start: int = 0, end: int | None = None) -> list[Cue]:
+        """Cues of one kind (a key of :data:`CUE_KINDS`) starting in ``[start, end)``; the whole
+        article is scanned for every kind once, on the first call."""
+        if self._cues is None:
+            self._cues = cue_scanner(self.lang).scan(self.doc.text)
+            self._cue_starts = {k: [c.start for c in cs] for k, cs in self._cues.items()}
+        found = self._cues.get(kind)
+        if not found:
             return []
-        stop = len(self.doc.text) if end is None else end
-        return [Cue(m.start(), m.end()) for m in regex.finditer(self.doc.text, start, stop)]
+        starts = self._cue_starts[kind]
+        lo = bisect_left(starts, start) if start else 0
+        hi = len(found) if end is None else bisect_left(starts, end, lo)
+        return found[lo:hi]
+
+
+def _nested_ids(hits: Sequence[HitLike]) -> set[int]:
+    """ids of the hits inside a longer hit; ``hits`` sorted by (start, -end). A hit is nested
+    when an earlier hit (so starting no later) with another span reaches at least as far."""
+    out: set[int] = set()
+    reach = -1  # furthest end among hits before the current run of equal spans
+    run_span: tuple[int, int] | None = None
+    run_reach = -1
+    for h in hits:
+        span = (h.start, h.end)
+        if span != run_span:
+            reach = max(reach, run_reach)
+            run_span, run_reach = span, h.end
+        if reach >= h.end:
+            out.add(id(h))
+    return out
 
 
 def maximal(hits: Sequence[HitLike]) -> list[HitLike]:
     """Hits not nested inside another hit of the list (the most specific unit named)."""
-    out: list[HitLike] = []
-    for h in hits:
-        if any(o is not h and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
-               for o in hits):
-            continue
-        out.append(h)
-    return out
+    return [h for h in hits if not is_nested(h, hits)]
 
 
 def is_nested(hit: HitLike, hits: Sequence[HitLike]) -> bool:
-    """True when ``hit`` lies inside a longer hit (e.g. a country inside 'Supreme Court of X')."""
+    """True when ``hit`` lies inside a longer hit of ``hits`` (e.g. a country inside 'Supreme Court of X')."""
     return any(o is not hit and o.start <= hit.start and hit.end <= o.end and (o.end - o.start) > (hit.end - hit.start)
                for o in hits)

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from judikg.ingest.extract.evidence import ORG_TYPES, Article, HitLike, cue_regex, is_nested
+from judikg.ingest.extract.evidence import ORG_TYPES, Article, HitLike
 
 if TYPE_CHECKING:
     from judikg.ingest.extract.events import EventFinding, Trigger
@@ -41,9 +41,7 @@ _SCOPE_SENTENCES = 12
 _FRAMEWORK_GAP = 40
 
 
-def owns_event(
-    art: Article, org: HitLike, triggers: Sequence[Trigger], framework: re.Pattern[str] | None
-) -> bool:
+def owns_event(art: Article, org: HitLike, triggers: Sequence[Trigger]) -> bool:
     """True when the institution is named as the owner of an event ("the AACC conference",
     «АКСТИнин конференциясынын», "conference of the AACC"): only a few words, no punctuation,
     no framework word and no other name between the name and the trigger. Kyrgyz and Kazakh
@@ -58,28 +56,27 @@ def owns_event(
         gap = art.text[lo:hi]
         if len(gap) > _OWNER_GAP or _PUNCT_RE.search(gap) or len(gap.split()) > _OWNER_WORDS:
             continue
-        if art.cues(framework, lo, hi) or any(h.type in ORG_TYPES for h in art.hits_between(lo, hi)):
+        if art.cues("framework", lo, hi) or any(h.type in ORG_TYPES for h in art.hits_between(lo, hi)):
             continue
         return True
     return False
 
 
-def _framed(art: Article, t: Trigger, framework: re.Pattern[str] | None) -> bool:
+def _framed(art: Article, t: Trigger) -> bool:
     """True when the trigger is the frame of what the sentence tells ("within the OTS meeting
     he met …", «жыйынынын алкагында жолугушту»): a framework word right after it in Kyrgyz
     and Kazakh, right before it in Russian and English."""
     s, e = art.sentences[t.sentence]
     if art.doc.lang in HEAD_FINAL:
-        cues = art.cues(framework, t.end, min(e, t.end + _FRAMEWORK_GAP))
+        cues = art.cues("framework", t.end, min(e, t.end + _FRAMEWORK_GAP))
         return any(not _PUNCT_RE.search(art.text[t.end : c.start]) for c in cues)
-    cues = art.cues(framework, max(s, t.start - _FRAMEWORK_GAP), t.start)
+    cues = art.cues("framework", max(s, t.start - _FRAMEWORK_GAP), t.start)
     return any(not _PUNCT_RE.search(art.text[c.end : t.start]) for c in cues)
 
 
 def _sentence_events(art: Article, events: Sequence[EventFinding]) -> dict[int, list[EventFinding]]:
     """Which events each sentence speaks of: those it names (the framed one only when nothing
     else is named), else the ones the sentences before it named, for a few sentences."""
-    framework = cue_regex("events", "framework_cues", art.lang)
     named: dict[int, list[EventFinding]] = {}
     for ev in events:
         for t in ev.triggers:
@@ -87,7 +84,7 @@ def _sentence_events(art: Article, events: Sequence[EventFinding]) -> dict[int, 
             if ev not in named[t.sentence]:
                 named[t.sentence].append(ev)
     framed: set[tuple[int, int]] = {
-        (t.sentence, id(ev)) for ev in events for t in ev.triggers if _framed(art, t, framework)
+        (t.sentence, id(ev)) for ev in events for t in ev.triggers if _framed(art, t)
     }
     out: dict[int, list[EventFinding]] = {}
     current: list[EventFinding] = []
@@ -110,11 +107,10 @@ def _sentence_events(art: Article, events: Sequence[EventFinding]) -> dict[int, 
 def _cued_sentences(art: Article) -> dict[int, int]:
     """Sentences with a participation cue, and list lines after a cued sentence ending with a
     colon; each maps to where its cue is (the offset the invitation rule compares with)."""
-    take_part = cue_regex("events", "participation_cues", art.lang)
     out: dict[int, int] = {}
     carried: int | None = None
     for s, (start, end) in enumerate(art.sentences):
-        cues = art.cues(take_part, start, end)
+        cues = art.cues("participation", start, end)
         if cues:
             out[s] = cues[-1].start
             carried = cues[-1].start if art.text[start:end].rstrip().endswith(":") else None
@@ -130,12 +126,12 @@ def _excluded_by_cue(art: Article, s: int, cue_at: int, hits: Sequence[HitLike])
     start, end = art.sentences[s]
     head_final = art.doc.lang in HEAD_FINAL
     out: set[int] = set()
-    invites = art.cues(cue_regex("events", "invitation_cues", art.lang), start, end)
+    invites = art.cues("invitation", start, end)
     if invites and invites[-1].start > cue_at:
         if head_final:
             return set(range(len(hits)))  # the verb is last: the sentence says who was invited
         out |= {i for i, h in enumerate(hits) if h.start > invites[-1].start}
-    for c in art.cues(cue_regex("events", "support_cues", art.lang), start, end):
+    for c in art.cues("support", start, end):
         # The supporter stands before the cue in Kyrgyz and Kazakh, after it in Russian and
         # English, up to the nearest punctuation.
         if head_final:
@@ -160,7 +156,6 @@ def assign_participants(
     institution is not said to."""
     if not events:
         return
-    framework = cue_regex("events", "framework_cues", art.lang)
     about = _sentence_events(art, events)
     for s, cue_at in sorted(_cued_sentences(art).items()):
         evs = about.get(s)
@@ -175,13 +170,13 @@ def assign_participants(
             for i, h in enumerate(hits):
                 if i in dropped or h.iri in taken or h.type == "City" or (s, h.iri) in titles:
                     continue
-                if h.type != "Person" and is_nested(h, hits):
+                if h.type != "Person" and art.is_nested(h):
                     continue
                 if h.type == "Country" and any(
                     o.type in ORG_TYPES and o.country and abs(o.start - h.end) <= 2 for o in hits
                 ):
                     continue  # the country of a neighbouring institution name
-                if h.type in ORG_TYPES and owns_event(art, h, triggers, framework):
+                if h.type in ORG_TYPES and owns_event(art, h, triggers):
                     continue
                 if h.type == "Person" or h.type == "Country" or h.type in ORG_TYPES:
                     taken.add(h.iri)

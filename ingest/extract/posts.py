@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from judikg.ingest.extract.evidence import ORG_TYPES, Article, HitLike, is_nested, role_regex
+from judikg.ingest.extract.evidence import ORG_TYPES, Article, HitLike
 
 #: Languages whose titles follow the institution ("Соттың төрағасы").
 _HEAD_FINAL = frozenset({"ky", "kk", "kk-Latn", "uz"})
@@ -52,16 +52,10 @@ def _items(art: Article, sentence: int) -> list[Item]:
     start, end = art.sentences[sentence]
     hits = art.hits_by_sentence[sentence]
     items: list[Item] = []
-    compiled = role_regex(art.lang)
-    role_spans: list[tuple[int, int]] = []
-    if compiled is not None:
-        regex, roles = compiled
-        for m in regex.finditer(art.text, start, end):
-            group = m.lastgroup or "r0"
-            items.append(Item(m.start(), m.end(), "role", roles[int(group[1:])]))
-            role_spans.append((m.start(), m.end()))
+    for c in art.cues("roles", start, end):
+        items.append(Item(c.start, c.end, "role", c.label))
     for h in hits:
-        if is_nested(h, hits):
+        if art.is_nested(h):
             continue
         if h.type == "Person":
             items.append(Item(h.start, h.end, "person", h.iri, h))

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from judikg.ingest.extract.evidence import ORG_TYPES, Article, Cue, HitLike, cue_regex, is_nested
+from judikg.ingest.extract.evidence import ORG_TYPES, Article, Cue, HitLike
 from judikg.ingest.model import Entity, Relation, Span
 
 #: Types that can be the object of memberOf.
@@ -62,14 +62,12 @@ def membership_facts(
     Russia and Turkey joined in"), except in sentences naming an event ("judges joined online").
     ``titles`` (sentence, institution) pairs are institutions of a person's title, not members.
     """
-    regex = cue_regex("roles", "member_cues", art.lang)
-    generic = cue_regex("roles", "member_state_cues", art.lang)
     out: dict[tuple[str, str], Fact] = {}
     last_body: tuple[int, HitLike] | None = None
     for s, hits in enumerate(art.hits_by_sentence):
         start, end = art.sentences[s]
-        bodies = [h for h in hits if h.type in _BODY_TYPES and not is_nested(h, hits)]
-        cues = [c for c in art.cues(regex, start, end) if not _title_or_generic(art, c, hits, generic)]
+        bodies = [h for h in hits if h.type in _BODY_TYPES and not art.is_nested(h)]
+        cues = [c for c in art.cues("member", start, end) if not _title_or_generic(art, c, hits)]
         if cues:
             cue = cues[0]
             body: HitLike | None = None
@@ -79,7 +77,7 @@ def membership_facts(
                 body = last_body[1]
             if body is not None:
                 for h in hits:
-                    if h.iri == body.iri or h.type in ("Person", "City") or is_nested(h, hits):
+                    if h.iri == body.iri or h.type in ("Person", "City") or art.is_nested(h):
                         continue
                     if (s, h.iri) in titles:
                         continue
@@ -94,13 +92,11 @@ def membership_facts(
 _TITLE_GAP = 3
 
 
-def _title_or_generic(art: Article, cue: Cue, hits: list[HitLike], generic: re.Pattern[str] | None) -> bool:
+def _title_or_generic(art: Article, cue: Cue, hits: list[HitLike]) -> bool:
     if any(h.type == "Person" and 0 <= h.start - cue.end <= _TITLE_GAP for h in hits):
         return True
-    if generic is None:
-        return False
     lo, hi = max(0, cue.start - 20), min(len(art.text), cue.end + 20)
-    return any(g.start <= cue.start < g.end or cue.start <= g.start < cue.end for g in art.cues(generic, lo, hi))
+    return any(g.start <= cue.start < g.end or cue.start <= g.start < cue.end for g in art.cues("member_state", lo, hi))
 
 
 def to_relations(art: Article, facts: Iterable[Fact]) -> list[Relation]:
