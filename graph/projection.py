@@ -440,13 +440,16 @@ def _neg(date: str) -> str:
 def display_name(attrs: dict[str, Any], lang: str) -> str:
     """A node's name for a reader of ``lang``; events and agreements without a name get class + date."""
     name = pick_label(attrs.get("labels", {}), lang)
-    if name:
+    event_like = attrs.get("category") in ("event", "agreement")
+    # An event or agreement "named" by a lower-case word is the common noun an article used for it
+    # ("конференция", "memorandýmǵa"), not a name: class and date tell a reader more.
+    if name and not (event_like and name[:1].islower()):
         return name
     from judikg.graph.labels import humanize_class
 
-    if attrs.get("category") in ("event", "agreement"):
+    if event_like:
         return f"{humanize_class(attrs.get('cls', 'Event'))} {attrs.get('date') or ''}".strip()
-    return local_name(attrs.get("iri", "?"))
+    return name or local_name(attrs.get("iri", "?"))
 
 
 def resolve_entity(G: nx.Graph, query: str) -> str:

@@ -59,11 +59,11 @@ def test_full_view_draws_every_entity_with_styles(G):
     data = _data(build_map(G, MapOptions(lang="ru")).html)
     assert len(data["nodes"]) == G.number_of_nodes() and len(data["edges"]) == G.number_of_edges()
     node = {n["id"]: n for n in data["nodes"]}
-    assert node[KZ_SC]["label"] == "Верховный суд Казахстана · KZ"
+    assert node[KZ_SC]["label"] == "Верховный суд\nКазахстана · KZ"  # wrapped; the full name is in the tooltip
     assert node[MEMO]["shape"] == "square" and node[PERSON]["shape"] == "diamond"
     assert node[KG_CC]["value"] > node[KZ_SC]["value"]  # sized by centrality
     titles = {(e["from"], e["to"]): e for e in data["edges"]}
-    assert titles[(MEMO, KG_CC)]["label"] == "party, 2024-05-27" and titles[(MEMO, KG_CC)]["value"] == 2
+    assert titles[(MEMO, KG_CC)]["text"] == "party, 2024-05-27" and titles[(MEMO, KG_CC)]["value"] == 2
     assert "Кыргыз Республикасынын" in node[KG_CC]["title"]  # names in every language in the tooltip
 
 
@@ -73,7 +73,7 @@ def test_institutions_view_folds_events_and_agreements(G):
     link = H.edges[KG_CC, KZ_CC]
     assert {it["kind"] for it in link["links"]} == {"agreement", "event"} and link["weight"] == 2
     data = _data(build_map(G, MapOptions(view="institutions")).html)
-    labels = {e["label"] for e in data["edges"]}
+    labels = {e["text"] for e in data["edges"]}
     assert "met at AACC Congress, 2024-05 (+1)" in labels or "signed memorandum, 2024-05-27 (+1)" in labels
     assert any(t.startswith("signed memorandum, 2024-05-27") for d in data["edgeDetails"] for t in d["texts"])
 

@@ -5,7 +5,9 @@ pyvis's own templates fetch assets from CDNs even in its "local"/"in_line" modes
 tooltips through innerHTML (known-pitfalls.md). vis-network's JS and CSS are read from the
 installed pyvis wheel and inlined; graph data travels as escaped JSON (:mod:`judikg.viz.escape`)
 and the page writes text only through ``textContent``. Positions come from
-:mod:`judikg.viz.layout`; small maps get a short bounded physics pass that then switches off.
+:mod:`judikg.viz.layout` (components packed around the main one) and physics stays off, so the
+page draws at once and the same graph looks the same every time. The page fits the view to the
+graph and keeps label text at a readable size on screen whatever the zoom (see map.js).
 """
 
 from __future__ import annotations
@@ -28,13 +30,18 @@ from judikg.viz.escape import html_text, json_for_script, safe_url
 from judikg.viz.layout import layout
 from judikg.viz.style import node_style
 from judikg.viz.views import Selection, fold_institutions, select, select_dates
+from judikg.viz.wrap import wrap_label
 
 VIEWS = ("full", "institutions")
 DEFAULT_MAX_NODES = 1000
-#: Up to this many nodes the page runs a short physics pass from the precomputed layout.
-PHYSICS_MAX_NODES = 150
 #: Above this many edges labels move into tooltips: drawing thousands of labels stalls the canvas.
 EDGE_LABELS_MAX = 1500
+#: Up to this many links every link is labelled; above it only the strongest are, the rest on
+#: hover or when one of their ends is selected (labels on every link of a dense map hide it).
+EDGE_LABELS_ALL_MAX = 12
+EDGE_LABELS_STRONG = 8
+#: Node labels drawn at the initial zoom on big maps (the most central first); zooming in shows more.
+NODE_LABELS_START = 60
 TOOLTIP_ARTICLES = 5
 DETAIL_ARTICLES = 50
 VIS_VERSION = "vis-9.1.2"
@@ -187,7 +194,7 @@ def _link_text(G: nx.Graph, item: dict[str, Any], lang: str) -> str:
         return f"signed {humanize_class(G.nodes[item['via']]['cls']).lower()}{date}" if item["via"] in G else f"signed agreement{date}"
     if item["kind"] == "event":
         name = display_name(G.nodes[item["via"]], lang) if item["via"] in G else "an event"
-        return f"met at {name}{date}"
+        return f"met at {name}{'' if item.get('date') and name.endswith(item['date']) else date}"
     return humanize_class(item["kind"]).lower() + date
 
 
@@ -227,7 +234,7 @@ def _node_payload(G: nx.Graph, full: nx.Graph, node: Any, pos: tuple[int, int], 
         return vis, {"name": label, "cls": "Aggregate", "names": {}, "articles": [], "aggregate": attrs["members"]}
     name = display_name(attrs, lang)
     code = attrs.get("country_code")
-    label = name if not code or attrs["category"] == "country" else f"{name} · {code}"
+    label = wrap_label(name, "" if not code or attrs["category"] == "country" else f"· {code}")
     country = _country_name(G, full, code, lang) if attrs["category"] != "country" else None
     posts = [f"{p['role']} — {display_name(full.nodes[p['organization']], lang) if p['organization'] in full else p['organization']}"
              for p in attrs.get("posts", [])]
@@ -244,7 +251,7 @@ def _node_payload(G: nx.Graph, full: nx.Graph, node: Any, pos: tuple[int, int], 
         lines.append(f"articles ({len(refs)}):")
         lines += [f"  {r.date or '—'}  {_short(r.title or r.iri, 70)}" for r in refs[:TOOLTIP_ARTICLES]]
     lines.append("click for links")
-    vis = {"id": str(node), "label": _short(label, 60), "x": pos[0], "y": pos[1], "shape": style.shape,
+    vis = {"id": str(node), "label": label, "x": pos[0], "y": pos[1], "shape": style.shape,
            "color": style.color, "value": score, "title": "\n".join(lines), "cls": attrs["cls"], "country": code or ""}
     detail = {
         "name": name, "iri": attrs.get("iri", str(node)), "cls": humanize_class(attrs["cls"]), "country": country,
@@ -276,7 +283,7 @@ def _edge_payload(G: nx.Graph, full: nx.Graph, u: Any, v: Any, attrs: dict[str, 
     evidence = [_short(text, 300) for _, text in attrs.get("evidence", ())][:5]
     vis: dict[str, Any] = {"id": n, "from": str(u), "to": str(v), "value": attrs.get("weight", 1), "title": "\n".join(lines)}
     if with_labels:
-        vis["label"] = _short(label, 48)
+        vis["text"] = _short(label, 48)  # map.js shows it when the link is hovered, selected or strong
     if directed:
         vis["arrows"] = "to"
     if attrs.get("reference"):
@@ -288,26 +295,52 @@ def _edge_payload(G: nx.Graph, full: nx.Graph, u: Any, v: Any, attrs: dict[str, 
     return vis, detail
 
 
+def _label_box(label: str) -> tuple[float, float]:
+    """Width and height in pixels of a node with its label under it, at zoom 1 (13 px text)."""
+    lines = label.split("\n")
+    return max(len(line) for line in lines) * 7.4 + 12, len(lines) * 16 + 30
+
+
+def _rank_nodes(nodes: list[dict[str, Any]], focus: Any) -> None:
+    """Give each node its centrality rank (0 = most central; map.js labels big maps in this
+    order) and make the focus stand out: thick dark border, halo, largest size."""
+    order = sorted(nodes, key=lambda vis: (vis["id"] != str(focus), -vis["value"], vis["id"]))
+    top = max((vis["value"] for vis in nodes), default=1.0)
+    for rank, vis in enumerate(order):
+        vis["rank"] = rank
+    if focus is not None:
+        vis = order[0]
+        vis.update({"value": top, "borderWidth": 4, "shadow": {"enabled": True, "size": 12, "x": 0, "y": 0},
+                    "color": {"background": vis["color"], "border": "#212121",
+                              "highlight": {"background": vis["color"], "border": "#000000"}}})
+
+
+def _label_strong_edges(edges: list[dict[str, Any]]) -> None:
+    """Show the label of every link on a sparse map, of the strongest few on a dense one."""
+    texted = [e for e in edges if "text" in e]
+    if len(texted) > EDGE_LABELS_ALL_MAX:
+        texted = sorted((e for e in texted if e["value"] >= 2), key=lambda e: (-e["value"], e["id"]))[:EDGE_LABELS_STRONG]
+    for e in texted:
+        e["label"] = e["text"]
+
+
 def _vis_options(n_nodes: int, n_edges: int, directed: bool) -> dict[str, Any]:
     from pyvis.network import Network
 
     net = Network(directed=directed)
-    physics = n_nodes <= PHYSICS_MAX_NODES
-    net.toggle_physics(physics)
-    net.options.physics.stabilization.iterations = 120
-    net.options.physics.stabilization.updateInterval = 25
+    # Positions are final (judikg.viz.layout): a physics pass would pull packed components together.
+    net.toggle_physics(False)
     net.toggle_hide_edges_on_drag(n_edges > 2000)
     options = json.loads(net.options.to_json())
-    options["physics"].update({"solver": "barnesHut", "barnesHut": {"gravitationalConstant": -6000, "springLength": 110,
-                                                                     "springConstant": 0.02, "avoidOverlap": 0.2}})
     options["edges"] = {
         "color": {"color": "#9aa5b1", "highlight": "#37474f", "hover": "#37474f", "inherit": False},
         "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.12} if n_edges <= EDGE_LABELS_MAX else {"enabled": False},
-        "font": {"size": 10, "color": "#455a64", "strokeWidth": 3, "align": "middle"},
+        "font": {"size": 11, "color": "#37474f", "strokeWidth": 4, "strokeColor": "#ffffff", "align": "horizontal"},
         "scaling": {"min": 1, "max": 8},
         "selectionWidth": 2,
     }
-    options["nodes"] = {"font": {"size": 13, "face": "system-ui, sans-serif", "strokeWidth": 3},
+    # Font sizes here are the sizes at zoom 1; map.js rescales them so they stay legible on screen.
+    options["nodes"] = {"font": {"size": 13, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
                         "scaling": {"min": 8, "max": 42, "label": {"enabled": False}}, "borderWidth": 1}
     options["interaction"].update({"hover": n_nodes <= 3000, "tooltipDelay": 120, "multiselect": True,
                                    "navigationButtons": False, "keyboard": {"enabled": True, "bindToWindow": False}})
@@ -326,14 +359,18 @@ def build_map(G: nx.MultiDiGraph, options: MapOptions | None = None) -> MapResul
     H = prepare_view(G, options.view, options.selection)
     selected = H.number_of_nodes()
     D, scores, aggregated = _aggregate(H, options.max_nodes)
-    positions = layout(D)
+    focus = D.graph.get("focus") if D.graph.get("focus") in D else None
     directed = D.is_directed()
     articles = _Articles(G)
     nodes, node_details = [], {}
     for node in sorted(D.nodes, key=str):
-        vis, detail = _node_payload(D, G, node, positions[node], scores.get(node, 0.0), lang, articles)
+        vis, detail = _node_payload(D, G, node, (0, 0), scores.get(node, 0.0), lang, articles)
         nodes.append(vis)
         node_details[vis["id"]] = detail
+    positions = layout(D, center=focus, boxes={node: _label_box(vis["label"]) for node, vis in zip(sorted(D.nodes, key=str), nodes)})
+    for node, vis in zip(sorted(D.nodes, key=str), nodes):
+        vis["x"], vis["y"] = positions[node]
+    _rank_nodes(nodes, focus)
     edge_list = sorted(D.edges(data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2].get("relation")), str(e[2].get("role"))))
     with_labels = len(edge_list) <= EDGE_LABELS_MAX
     edges, edge_details = [], []
@@ -341,9 +378,10 @@ def build_map(G: nx.MultiDiGraph, options: MapOptions | None = None) -> MapResul
         vis, detail = _edge_payload(D, G, u, v, attrs, lang, directed, with_labels, articles, n)
         edges.append(vis)
         edge_details.append(detail)
+    _label_strong_edges(edges)
     aggregates = sum(1 for n in D if D.nodes[n].get("category") == "aggregate")
-    legend = sorted({(vis["cls"], node_style(D.nodes[n]["cls"], D.nodes[n]["category"]).shape, vis["color"])
-                     for n, vis in zip(sorted(D.nodes, key=str), nodes)})
+    styles = {n: node_style(D.nodes[n]["cls"], D.nodes[n]["category"]) for n in D}
+    legend = sorted({(vis["cls"], styles[n].shape, styles[n].color) for n, vis in zip(sorted(D.nodes, key=str), nodes)})
     notices = []
     if aggregated:
         notices.append(f"This map shows the {selected - aggregated} most central of {selected} entities; the other "
@@ -360,7 +398,7 @@ def build_map(G: nx.MultiDiGraph, options: MapOptions | None = None) -> MapResul
     data = {
         "nodes": nodes, "edges": edges, "nodeDetails": node_details, "edgeDetails": edge_details,
         "articles": articles.rows, "options": _vis_options(len(nodes), len(edges), directed),
-        "physics": len(nodes) <= PHYSICS_MAX_NODES, "legend": [{"cls": c, "label": humanize_class(c), "shape": s, "color": col} for c, s, col in legend],
+        "focus": str(focus) if focus is not None else None, "nodeLabelsStart": NODE_LABELS_START, "legend": [{"cls": c, "label": humanize_class(c), "shape": s, "color": col} for c, s, col in legend],
         "countries": sorted({vis["country"] for vis in nodes if vis["country"]}), "lang": lang,
     }
     js, css = _vis_assets()
