@@ -22,10 +22,10 @@ from __future__ import annotations
 import copy
 import gzip
 import html
+import io
 import json
 import posixpath
 import re
-import shutil
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -39,11 +39,11 @@ from judikg import __version__
 from judikg.errors import InputError, QueryError
 from judikg.graph.dcat import CC_BY_4, DCAT_PATH, DcatSettings, ReleaseFile, dcat_triples
 from judikg.graph.export import export_prefixes
-from judikg.graph.rebase import Rebaser
+from judikg.graph.rebase import DATA_NAMESPACES, Rebaser
 from judikg.graph.store import Store, catalog_graph
 from judikg.graph.terms import quad_key
 from judikg.graph.void import VOID_PATH, VoidCounts, VoidSettings, void_counts, void_triples
-from judikg.iris import ONTOLOGY_GRAPH
+from judikg.iris import BASE, ONTOLOGY_GRAPH
 
 TITLE = "judikg: judicial institutions knowledge graph"
 DESCRIPTION = (
@@ -52,6 +52,9 @@ DESCRIPTION = (
     "with per-article provenance."
 )
 FORMATS_NS = "http://www.w3.org/ns/formats/"
+OWL_NS = "http://www.w3.org/2002/07/owl#"
+SKOS_NS = "http://www.w3.org/2004/02/skos/core#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 # (path, IANA media type, title, W3C format, compression)
 _DATA_FILES: tuple[tuple[str, str, str, str, str | None], ...] = (
     ("data/judikg.ttl", "text/turtle", "Merged graph (Turtle)", "Turtle", None),
@@ -184,8 +187,6 @@ def jsonld_document(triples: Sequence[ox.Triple], context: dict[str, object]) ->
 
 def _gzip(data: bytes) -> bytes:
     # mtime=0 and no file name: the stream depends on the content only
-    import io
-
     buffer = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as gz:
         gz.write(data)
@@ -218,7 +219,7 @@ def publish(
 
     ``issued`` defaults to today (UTC) and is the only value that may differ between two
     releases of the same data; ``sparql_endpoint`` defaults to ``{base}sparql``. ``renderer``
-    is ``judikg.server.linked_data.entity_page`` when that module is installed; ``pages=False``
+    defaults to ``judikg.server.linked_data.entity_page`` (what ``judikg serve`` shows); ``pages=False``
     writes the Turtle entity documents only.
     """
     started = time.perf_counter()
@@ -258,7 +259,7 @@ def publish(
         _write(root, VOID_PATH, void_bytes)
         _write(root, ".well-known/void", void_bytes)  # where VoID harvesters look first
 
-        render = None if not pages else renderer if renderer is not None else _default_renderer(report)
+        render = None if not pages else renderer or _default_renderer()
         report.entity_documents, report.entity_pages = _write_entities(root, store, rebaser, triples, prefixes, render, lang, report)
         _write(root, ".htaccess", htaccess(rebaser.base).encode("utf-8"))
         _write(root, "nginx.conf", nginx_conf(rebaser.base).encode("utf-8"))
@@ -303,92 +304,34 @@ def _write_ontology(root: Path, context: dict[str, object]) -> None:
     from judikg.ontology import ONTOLOGY_PATH, SHAPES_PATH
 
     # The Turtle sources are published as written (comments kept); the JSON-LD is derived.
-    shutil.copyfile(ONTOLOGY_PATH, _mkparent(root / "ontology/judikg.ttl"))
-    shutil.copyfile(SHAPES_PATH, root / "ontology/shapes.ttl")
+    _write(root, "ontology/judikg.ttl", ONTOLOGY_PATH.read_bytes())
+    _write(root, "ontology/shapes.ttl", SHAPES_PATH.read_bytes())
     triples = merged_triples(_canonical(ox.Quad(t.subject, t.predicate, t.object) for t in ox.parse(ONTOLOGY_PATH.read_bytes(), ox.RdfFormat.TURTLE)))
     _write(root, "ontology/judikg.jsonld", jsonld_document(triples, context))
     _write(root, "ontology/context.jsonld", (json.dumps(context, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    _write(root, "ontology/index.html", ontology_html().encode("utf-8"))
+    from judikg.server.linked_data import ontology_page  # the page `judikg serve` shows at /ontology
+
+    _write(root, "ontology/index.html", ontology_page(triples, "en", link=_ontology_linker(triples)).encode("utf-8"))
 
 
-def _mkparent(path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path
+def _ontology_linker(triples: Sequence[ox.Triple]) -> Callable[[str], str]:
+    """hrefs on the static ontology page: terms the page has a section for are its anchors."""
+    sectioned = {OWL_NS + "Class", OWL_NS + "ObjectProperty", OWL_NS + "DatatypeProperty", SKOS_NS + "Concept"}
+    anchored = {t.subject.value for t in triples if t.predicate.value == RDF_TYPE and t.object.value in sectioned}
 
+    def link(iri: str) -> str:
+        return "#" + iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1] if iri in anchored else iri
 
-def ontology_html() -> str:
-    """A reference page of the ontology: one anchored entry per class, property and role."""
-    import rdflib
-    from rdflib.namespace import OWL, RDF, RDFS, SKOS
-
-    from judikg.ontology import ontology_graph
-
-    graph = ontology_graph()
-    e = html.escape
-    languages = ("en", "ru", "ky", "kk")
-
-    def texts(node: rdflib.term.Node, predicate: rdflib.term.Node) -> str:
-        found = {str(o.language or ""): str(o) for o in graph.objects(node, predicate) if isinstance(o, rdflib.Literal)}
-        return " · ".join(f'<span lang="{lang}">{e(found[lang])}</span>' for lang in languages if lang in found)
-
-    def link(node: rdflib.term.Node) -> str:
-        text = str(node)
-        local = text.rsplit("#", 1)[-1] if "#" in text else text.rsplit("/", 1)[-1]
-        target = f"#{local}" if text.startswith(str(ontology_namespace())) else text
-        return f'<a href="{e(target)}">{e(local)}</a>'
-
-    sections = []
-    kinds = (
-        ("Classes", OWL.Class, (RDFS.subClassOf,)),
-        ("Object properties", OWL.ObjectProperty, (RDFS.subPropertyOf, RDFS.domain, RDFS.range)),
-        ("Datatype properties", OWL.DatatypeProperty, (RDFS.subPropertyOf, RDFS.domain, RDFS.range)),
-        ("Roles", SKOS.Concept, (SKOS.broader,)),
-    )
-    for heading, kind, relations in kinds:
-        entries = []
-        for node in sorted((n for n in graph.subjects(RDF.type, kind) if isinstance(n, rdflib.URIRef)), key=str):
-            local = str(node).rsplit("#", 1)[-1] if "#" in str(node) else str(node).rsplit("/", 1)[-1]
-            facts = "".join(
-                f"<dd>{e(rel.split('#')[-1].split('/')[-1])}: "
-                + ", ".join(link(o) for o in sorted(graph.objects(node, rel), key=str) if isinstance(o, rdflib.URIRef))
-                + "</dd>"
-                for rel in relations
-                if any(isinstance(o, rdflib.URIRef) for o in graph.objects(node, rel))
-            )
-            entries.append(
-                f'<dt id="{e(local)}"><code>{e(str(node))}</code></dt><dd>{texts(node, RDFS.label) or texts(node, SKOS.prefLabel)}</dd>'
-                f"<dd>{texts(node, RDFS.comment) or texts(node, SKOS.definition)}</dd>{facts}"
-            )
-        sections.append(f"<h2>{heading}</h2>\n<dl>\n" + "\n".join(entries) + "\n</dl>")
-    return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>judikg ontology</title>'
-        '<link rel="alternate" type="text/turtle" href="judikg.ttl"></head>\n<body><h1>judikg ontology</h1>\n'
-        f"<p>Namespace <code>{e(str(ontology_namespace()))}</code>. Machine-readable: "
-        '<a href="judikg.ttl">Turtle</a>, <a href="judikg.jsonld">JSON-LD</a>; '
-        '<a href="shapes.ttl">SHACL shapes</a>; <a href="context.jsonld">JSON-LD context</a>.</p>\n'
-        + "\n".join(sections)
-        + "\n</body></html>\n"
-    )
-
-
-def ontology_namespace() -> str:
-    from judikg.iris import ONTOLOGY_NS
-
-    return ONTOLOGY_NS
+    return link
 
 
 # -- entity documents and pages ----------------------------------------------------------------
 
 
-def _default_renderer(report: PublishReport) -> PageRenderer | None:
-    try:
-        from judikg.server.linked_data import entity_page
-    except ImportError:
-        report.warnings.append(
-            "no HTML entity pages: judikg.server.linked_data.entity_page is not installed; Turtle documents only"
-        )
-        return None
-    return entity_page  # type: ignore[no-any-return]
+def _default_renderer() -> PageRenderer:
+    from judikg.server.linked_data import entity_page  # the page `judikg serve` shows
+
+    return entity_page
 
 
 def entity_document_iri(iri: str) -> str:
@@ -437,15 +380,10 @@ def _write_entities(
 
 
 def _original_iri(iri: str, rebaser: Rebaser) -> str:
-    from judikg.iris import BASE
-
     return BASE + iri[len(rebaser.base) :] if not rebaser.identity and iri.startswith(rebaser.base) else iri
 
 
 def _rebase_text(text: str, rebaser: Rebaser) -> str:
-    from judikg.graph.rebase import DATA_NAMESPACES
-    from judikg.iris import BASE
-
     if rebaser.identity:
         return text
     for namespace in DATA_NAMESPACES:
@@ -466,12 +404,6 @@ def _relative_linker(page: str, paths: dict[str, str], rebaser: Rebaser) -> Call
         return posixpath.relpath(rel, here) + ".html" + (sep + fragment if sep else "")
 
     return link
-
-
-def _ontology_bytes() -> bytes:
-    from judikg.ontology import ONTOLOGY_PATH
-
-    return ONTOLOGY_PATH.read_bytes()
 
 
 # -- web server snippets and the landing page --------------------------------------------------

@@ -266,11 +266,15 @@ def test_entity_documents_and_pages_link_to_files_of_the_release(release: Path) 
     kz = ox.parse((release / "id/country/kz.ttl").read_bytes(), ox.RdfFormat.TURTLE)
     assert {t.subject.value for t in kz} == {BASE + "id/country/kz"}
     page = release / "id" / "country" / "kz.html"
-    if not page.exists():
-        pytest.skip("judikg.server.linked_data is not installed: no HTML entity pages")
     text = page.read_text(encoding="utf-8")
-    for href in re.findall(r'href="([^"#?]+\.html)', text):
+    assert "Kazakhstan" in text
+    hrefs = re.findall(r'href="([^"#?]+\.html)', text)
+    assert any(href.startswith("../article/") for href in hrefs)  # the articles that mention it
+    for href in hrefs:
         assert (page.parent / href).resolve().is_file(), href
+    ontology = (release / "ontology" / "index.html").read_text(encoding="utf-8")
+    for anchor in re.findall(r'href="#([^"]+)"', ontology):
+        assert f'id="{anchor}"' in ontology, anchor
 
 
 def test_content_negotiation_rules_point_at_files_the_release_has(release: Path) -> None:
