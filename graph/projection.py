@@ -459,13 +459,24 @@ def resolve_entity(G: nx.Graph, query: str) -> str:
     win over partial ones; several equally good matches are an error listing them, since
     guessing would draw the wrong institution.
     """
+    found = resolve_entities(G, query)
+    if len(found) == 1:
+        return found[0]
+    shown = ", ".join(f"{display_name(G.nodes[n], 'en')} <{n}>" for n in found[:8])
+    more = f" and {len(found) - 8} more" if len(found) > 8 else ""
+    raise QueryError(f"{query!r} matches {len(found)} entities: {shown}{more}; pass one IRI instead")
+
+
+def resolve_entities(G: nx.Graph, query: str) -> list[str]:
+    """Every node equally well named by ``query`` (see :func:`resolve_entity`), sorted; at least
+    one, or :class:`QueryError`. A map can centre on all of them where a path needs one."""
     text = query.strip()
     if text in G:
-        return text
+        return [text]
     if text.startswith("jkid:") and JKID + text[5:] in G:
-        return JKID + text[5:]
+        return [JKID + text[5:]]
     if JKID + text.strip("/") in G:
-        return JKID + text.strip("/")
+        return [JKID + text.strip("/")]
     key = name_key(text)
     if not key:
         raise QueryError(f"empty entity name {query!r}: give an IRI or a name, e.g. 'Supreme Court of Kazakhstan'")
@@ -481,12 +492,8 @@ def resolve_entity(G: nx.Graph, query: str) -> str:
     if not exact and not partial:
         partial = _token_matches(G, key)
     for found in (exact, partial):
-        if len(found) == 1:
-            return found[0]
         if found:
-            shown = ", ".join(f"{display_name(G.nodes[n], 'en')} <{n}>" for n in sorted(found)[:8])
-            more = f" and {len(found) - 8} more" if len(found) > 8 else ""
-            raise QueryError(f"{query!r} matches {len(found)} entities: {shown}{more}; pass one IRI instead")
+            return sorted(found)
     raise QueryError(f"no entity named {query!r} in the graph: check the spelling, or list names with 'judikg analyze'")
 
 

@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 
+import networkx as nx
+
 from judikg.graph.projection import project
 from judikg.viz.map import MapOptions, write_map
 from map_browser import browser_missing, chromium, open_map
-from viz_sample_graph import XSS_TITLE, sample_store
+from judikg.viz.views import Selection
+from viz_sample_graph import AACC, XSS_TITLE, sample_store
 
 pytestmark = pytest.mark.browser
 
@@ -80,3 +83,57 @@ def test_seeds_map_from_real_ingest(driver, tmp_path):
     for view in ("full", "institutions"):
         result = write_map(G, tmp_path / f"seeds-{view}.html", MapOptions(view=view, lang="ru"))
         _check(open_map(driver, tmp_path / f"seeds-{view}.html"), result.nodes, result.edges)
+
+
+_VIEW_JS = """
+var m = window.judikgMap, n = m.network, c = document.getElementById('network');
+var ids = arguments[0], pos = n.getPositions(ids), xs = [], ys = [];
+ids.forEach(function (id) { var p = n.canvasToDOM(pos[id]); xs.push(p.x); ys.push(p.y); });
+var fonts = m.nodes.get().filter(function (x) { return x.label; }).map(function (x) {
+  return n.body.nodes[x.id].options.font.size * n.getScale(); });
+return {width: c.clientWidth, height: c.clientHeight, x0: Math.min.apply(null, xs), x1: Math.max.apply(null, xs),
+        y0: Math.min.apply(null, ys), y1: Math.max.apply(null, ys), fonts: fonts, selected: n.getSelectedNodes()};
+"""
+
+
+def _main_component(result_html_path: Path, driver) -> list[str]:
+    nodes, edges = driver.execute_script(
+        "var d = window.judikgMap.data; return [d.nodes.map(n => n.id), d.edges.map(e => [e.from, e.to])];")
+    g = nx.Graph()
+    g.add_nodes_from(nodes)
+    g.add_edges_from(edges)
+    return sorted(max(nx.connected_components(g), key=len))
+
+
+def test_initial_view_fits_the_main_cluster_with_readable_labels(driver, tmp_path):
+    """Small components packed around the main one: it fills the canvas and labels are legible."""
+    from judikg.graph.store import OxigraphStore
+    from judikg.pipeline import ingest_into
+
+    examples = Path(__file__).resolve().parents[1] / "examples" / "articles"
+    report = ingest_into([str(examples)], tmp_path / "store")
+    assert report.ok
+    with OxigraphStore.open(tmp_path / "store", read_only=True) as st:
+        G = project(st.raw)
+    for view in ("institutions", "full"):
+        result = write_map(G, tmp_path / f"{view}.html", MapOptions(view=view))
+        _check(open_map(driver, tmp_path / f"{view}.html"), result.nodes, result.edges)
+        main = _main_component(tmp_path / f"{view}.html", driver)
+        assert len(main) < result.nodes, "the examples graph has several components: the test needs them"
+        box = driver.execute_script(_VIEW_JS, main)
+        assert (box["x1"] - box["x0"]) / box["width"] > 0.3, box
+        assert 0 <= box["x0"] and box["x1"] <= box["width"] and 0 <= box["y0"] and box["y1"] <= box["height"]
+        assert len(box["fonts"]) >= 8, "too few labels shown at the initial zoom"
+        assert min(box["fonts"]) >= 10, f"labels {min(box['fonts']):.1f} px on screen"
+
+
+def test_focus_is_centred_selected_and_labelled(driver, tmp_path):
+    G = project(sample_store())
+    result = write_map(G, tmp_path / "focus.html", MapOptions(selection=Selection(focus="AACC", depth=2)))
+    _check(open_map(driver, tmp_path / "focus.html"), result.nodes, result.edges)
+    box = driver.execute_script(_VIEW_JS, [AACC])
+    assert box["selected"] == [AACC]
+    assert abs(box["x0"] - box["width"] / 2) < 0.1 * box["width"]
+    assert abs(box["y0"] - box["height"] / 2) < 0.15 * box["height"]
+    assert driver.execute_script("return window.judikgMap.nodes.get(arguments[0]).label", AACC)
+    assert "Association of Asian Constitutional Courts" in driver.execute_script("return document.getElementById('details').textContent")

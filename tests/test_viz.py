@@ -7,6 +7,8 @@ import re
 
 import networkx as nx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from judikg.errors import QueryError
@@ -16,6 +18,7 @@ from judikg.viz.escape import json_for_script, safe_url
 from judikg.viz.layout import layout
 from judikg.viz.map import MapOptions, build_map, write_map
 from judikg.viz.views import Selection, date_bounds, fold_institutions, select, select_dates
+from judikg.viz.wrap import LINE_CHARS, MAX_LINES, wrap_label
 from viz_sample_graph import (AACC, EVIL, KG_CC, KG_SC, KZ_CC, KZ_SC, MEET, MEMO, PERSON, XSS_LABEL, XSS_TITLE,
                               sample_store)
 
@@ -100,6 +103,43 @@ def test_layout_is_deterministic_and_spread():
     g = nx.barabasi_albert_graph(400, 2, seed=3)
     a, b = layout(g), layout(g)
     assert a == b and len(set(a.values())) == 400
+
+
+def test_small_components_are_packed_around_the_main_one():
+    g = nx.barabasi_albert_graph(40, 2, seed=5)
+    g.add_nodes_from(range(100, 112))  # isolated nodes
+    g.add_edges_from((200 + i, 300 + i) for i in range(6))  # pairs
+    pos = layout(g)
+    assert pos == layout(g)
+    main = [pos[n] for n in range(40)]
+    mx = [x for x, _ in main]
+    every = [x for x, _ in pos.values()]
+    # the old single layout flung the 18 small components far out: the main cluster was ~5 % wide
+    assert (max(mx) - min(mx)) / (max(every) - min(every)) > 0.4
+    centre = (sum(mx) / 40, sum(y for _, y in main) / 40)
+    assert max(abs(centre[0]), abs(centre[1])) < 150  # the main cluster is in the middle
+    assert len(set(pos.values())) == len(pos)
+
+
+def test_layout_puts_the_centre_node_at_the_origin():
+    g = nx.path_graph(9)
+    g.add_edge(20, 21)
+    assert layout(g, center=6)[6] == (0, 0)
+    assert layout(g, center=20)[20] == (0, 0)  # its component becomes the main one
+
+
+@given(st.lists(st.text(alphabet="abcdeÇçЖғ ", min_size=1, max_size=30), min_size=1, max_size=6),
+       st.sampled_from(["", "· KZ"]))
+def test_wrapped_labels_are_short_and_keep_their_words(words, suffix):
+    name = " ".join(words)
+    label = wrap_label(name, suffix)
+    lines = label.split("\n")
+    assert len(lines) <= MAX_LINES
+    assert all(len(line) <= LINE_CHARS + len(suffix) + 2 for line in lines)
+    if suffix and name.split():
+        assert label.endswith(suffix)
+    if "…" not in label:
+        assert " ".join(label.split()) == " ".join(f"{name} {suffix}".split())
 
 
 def test_analytics(G):

@@ -119,7 +119,10 @@ def _lay_out_component(comp: list[int], neighbours: dict[int, set[int]], seed: i
         return _Piece(list(comp), np.zeros((1, 2)), LABEL_MARGIN)
     if n == 2:
         half = NEIGHBOUR_SPACING / 2 + 0.1
-        return _Piece(list(comp), np.array([[-half, 0.0], [half, 0.0]]), half + LABEL_MARGIN)
+        pos = np.array([[-half, 0.0], [half, 0.0]])
+        if center in comp:
+            pos -= pos[comp.index(center)]
+        return _Piece(list(comp), pos, float(np.abs(pos[:, 0]).max()) + LABEL_MARGIN)
     local = {node: i for i, node in enumerate(comp)}
     pairs = sorted({(min(local[a], local[b]), max(local[a], local[b])) for a in comp for b in neighbours[a]})
     edges = np.array(pairs, dtype=np.int64).reshape(-1, 2)
@@ -261,21 +264,23 @@ def _repulsion(pos: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
 
 def _pack(pieces: list[_Piece]) -> dict[int, tuple[float, float]]:
-    """The first piece at the origin; the rest on concentric rings around it, evenly spread.
+    """The first piece at the origin; the rest on rectangular rings hugging it, evenly spread.
 
-    Pieces are taken largest radius first; a ring is as thick as its largest piece, and its
-    pieces share the full circle, so a few small components make a tidy ring instead of a clump
-    on one side.
+    Pieces are taken largest radius first; a ring is as thick as its largest piece and its
+    pieces share the whole perimeter, so a few small components make a tidy frame instead of a
+    clump on one side. Rectangles rather than circles: an elongated main cluster would leave a
+    circle's sides empty, and screens are rectangles.
     """
     out: dict[int, tuple[float, float]] = {}
     main, rest = pieces[0], sorted(pieces[1:], key=lambda p: (-p.radius, p.nodes[0]))
     _place(main, 0.0, 0.0, out)
-    inner = main.radius + COMPONENT_GAP
+    extent = np.abs(main.pos).max(axis=0) + LABEL_MARGIN if len(main.pos) > 1 else np.array([main.radius] * 2)
+    inner_x, inner_y = float(extent[0]) + COMPONENT_GAP, float(extent[1]) + COMPONENT_GAP
     i = 0
     while i < len(rest):
         thickness = rest[i].radius
-        ring = inner + thickness
-        budget = 2 * math.pi * ring
+        hx, hy = inner_x + thickness, inner_y + thickness
+        budget = 4 * (hx + hy)
         members: list[_Piece] = []
         used = 0.0
         while i < len(rest):
@@ -286,15 +291,26 @@ def _pack(pieces: list[_Piece]) -> dict[int, tuple[float, float]]:
             used += width
             i += 1
         slack = max(0.0, budget - used) / len(members)
-        # Start at the top and go clockwise, so a lone satellite sits above the main cluster.
+        # Start at the top centre and go clockwise, so a lone satellite sits above the main cluster.
         arc = 0.0
         for piece in members:
             width = 2 * piece.radius + COMPONENT_GAP + slack
-            angle = -math.pi / 2 + (arc + width / 2) / ring
+            x, y = _on_rectangle(hx, hy, arc + width / 2)
             arc += width
-            _place(piece, ring * math.cos(angle), ring * math.sin(angle), out)
-        inner = ring + thickness + COMPONENT_GAP
+            _place(piece, x, y, out)
+        inner_x, inner_y = hx + thickness + COMPONENT_GAP, hy + thickness + COMPONENT_GAP
     return out
+
+
+def _on_rectangle(hx: float, hy: float, t: float) -> tuple[float, float]:
+    """The point at arc length ``t`` clockwise from the top centre of a (2hx × 2hy) rectangle."""
+    for length, start, step in ((hx, (0.0, -hy), (1.0, 0.0)), (2 * hy, (hx, -hy), (0.0, 1.0)),
+                                (2 * hx, (hx, hy), (-1.0, 0.0)), (2 * hy, (-hx, hy), (0.0, -1.0)),
+                                (hx, (-hx, -hy), (1.0, 0.0))):
+        if t <= length:
+            return start[0] + step[0] * t, start[1] + step[1] * t
+        t -= length
+    return 0.0, -hy
 
 
 def _place(piece: _Piece, x: float, y: float, out: dict[int, tuple[float, float]]) -> None:

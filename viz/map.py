@@ -301,15 +301,15 @@ def _label_box(label: str) -> tuple[float, float]:
     return max(len(line) for line in lines) * 7.4 + 12, len(lines) * 16 + 30
 
 
-def _rank_nodes(nodes: list[dict[str, Any]], focus: Any) -> None:
+def _rank_nodes(nodes: list[dict[str, Any]], focus: Any, also: list[str]) -> None:
     """Give each node its centrality rank (0 = most central; map.js labels big maps in this
     order) and make the focus stand out: thick dark border, halo, largest size."""
-    order = sorted(nodes, key=lambda vis: (vis["id"] != str(focus), -vis["value"], vis["id"]))
+    focused = {str(focus), *also} if focus is not None else set()
+    order = sorted(nodes, key=lambda vis: (vis["id"] != str(focus), vis["id"] not in focused, -vis["value"], vis["id"]))
     top = max((vis["value"] for vis in nodes), default=1.0)
     for rank, vis in enumerate(order):
         vis["rank"] = rank
-    if focus is not None:
-        vis = order[0]
+    for vis in order[: len(focused)]:
         vis.update({"value": top, "borderWidth": 4, "shadow": {"enabled": True, "size": 12, "x": 0, "y": 0},
                     "color": {"background": vis["color"], "border": "#212121",
                               "highlight": {"background": vis["color"], "border": "#000000"}}})
@@ -336,7 +336,7 @@ def _vis_options(n_nodes: int, n_edges: int, directed: bool) -> dict[str, Any]:
         "color": {"color": "#9aa5b1", "highlight": "#37474f", "hover": "#37474f", "inherit": False},
         "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.12} if n_edges <= EDGE_LABELS_MAX else {"enabled": False},
         "font": {"size": 11, "color": "#37474f", "strokeWidth": 4, "strokeColor": "#ffffff", "align": "horizontal"},
-        "scaling": {"min": 1, "max": 8},
+        "scaling": {"min": 1, "max": 8, "label": {"enabled": False}},  # label size is map.js's job
         "selectionWidth": 2,
     }
     # Font sizes here are the sizes at zoom 1; map.js rescales them so they stay legible on screen.
@@ -370,8 +370,9 @@ def build_map(G: nx.MultiDiGraph, options: MapOptions | None = None) -> MapResul
     positions = layout(D, center=focus, boxes={node: _label_box(vis["label"]) for node, vis in zip(sorted(D.nodes, key=str), nodes)})
     for node, vis in zip(sorted(D.nodes, key=str), nodes):
         vis["x"], vis["y"] = positions[node]
-    _rank_nodes(nodes, focus)
-    edge_list = sorted(D.edges(data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2].get("relation")), str(e[2].get("role"))))
+    _rank_nodes(nodes, focus, [str(n) for n in D.graph.get("focus_all", ()) if n in D])
+    # A country "in" itself (articles name a country's own bodies) draws as a meaningless loop.
+    edge_list = sorted(((u, v, a) for u, v, a in D.edges(data=True) if not (u == v and a.get("relation") == "country")), key=lambda e: (str(e[0]), str(e[1]), str(e[2].get("relation")), str(e[2].get("role"))))
     with_labels = len(edge_list) <= EDGE_LABELS_MAX
     edges, edge_details = [], []
     for n, (u, v, attrs) in enumerate(edge_list):
@@ -390,7 +391,8 @@ def build_map(G: nx.MultiDiGraph, options: MapOptions | None = None) -> MapResul
     if not with_labels:
         notices.append(f"{len(edge_list)} links: their labels are in the tooltips.")
     sel = options.selection
-    filters = [f"focus: {display_name(G.nodes[H.graph['focus']], lang)} (depth {sel.depth})" if H.graph.get("focus") in G else "",
+    focus_names = [display_name(G.nodes[n], lang) for n in H.graph.get("focus_all", ()) if n in G]
+    filters = [f"focus: {' | '.join(focus_names)} (depth {sel.depth})" if focus_names else "",
                f"countries: {', '.join(sorted(c.upper() for c in sel.countries))}" if sel.countries else "",
                f"types: {', '.join(sel.types)}" if sel.types else "",
                f"from {sel.since}" if sel.since else "", f"until {sel.until}" if sel.until else ""]
@@ -398,7 +400,8 @@ def build_map(G: nx.MultiDiGraph, options: MapOptions | None = None) -> MapResul
     data = {
         "nodes": nodes, "edges": edges, "nodeDetails": node_details, "edgeDetails": edge_details,
         "articles": articles.rows, "options": _vis_options(len(nodes), len(edges), directed),
-        "focus": str(focus) if focus is not None else None, "nodeLabelsStart": NODE_LABELS_START, "legend": [{"cls": c, "label": humanize_class(c), "shape": s, "color": col} for c, s, col in legend],
+        "focus": str(focus) if focus is not None else None,
+        "focusAll": [str(n) for n in D.graph.get("focus_all", ()) if n in D], "nodeLabelsStart": NODE_LABELS_START, "legend": [{"cls": c, "label": humanize_class(c), "shape": s, "color": col} for c, s, col in legend],
         "countries": sorted({vis["country"] for vis in nodes if vis["country"]}), "lang": lang,
     }
     js, css = _vis_assets()

@@ -15,7 +15,7 @@ from typing import Any
 import networkx as nx
 
 from judikg.errors import QueryError
-from judikg.graph.projection import resolve_entity
+from judikg.graph.projection import resolve_entities
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 #: An event with more represented institutions than this links each to its organisers only:
@@ -94,7 +94,10 @@ def _matches_type(attrs: dict[str, Any], wanted: set[str]) -> bool:
 def select(G: nx.Graph, selection: Selection) -> nx.Graph:
     """Country, class and focus selection (dates are applied before folding: see :func:`select_dates`)."""
     keep = set(G)
-    focus = resolve_entity(G, selection.focus) if selection.focus else None
+    # A name several entities answer to equally well ("Жоғарғы": every Supreme Court) centres
+    # the map on all of them; the best connected is the centre.
+    matches = resolve_entities(G, selection.focus) if selection.focus else []
+    focus = max(matches, key=lambda n: (G.degree(n), str(n))) if matches else None
     if selection.countries:
         codes = {c.strip().upper() for c in selection.countries}
         own = {n for n in G if (G.nodes[n].get("country_code") or "") in codes}
@@ -104,14 +107,17 @@ def select(G: nx.Graph, selection: Selection) -> nx.Graph:
     if selection.types:
         wanted = {t.strip().casefold().removesuffix("s") for t in selection.types} | {t.strip().casefold() for t in selection.types}
         keep &= {n for n in G if _matches_type(G.nodes[n], wanted)}
-    if focus is not None:
-        keep.add(focus)
+    keep.update(matches)
     H = G.subgraph(sorted(keep, key=str)).copy()
     if focus is not None:
         depth = max(0, selection.depth)
-        reach = nx.single_source_shortest_path_length(H.to_undirected(as_view=True), focus, cutoff=depth)
+        undirected = H.to_undirected(as_view=True)
+        reach: set[str] = set()
+        for match in matches:
+            reach.update(nx.single_source_shortest_path_length(undirected, match, cutoff=depth))
         H = H.subgraph(sorted(reach, key=str)).copy()
         H.graph["focus"] = focus
+        H.graph["focus_all"] = tuple(matches)
     return H
 
 

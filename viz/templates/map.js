@@ -68,9 +68,13 @@
         for (var gy = Math.floor(b[1] / CELL); gy <= Math.floor(b[3] / CELL); gy++) if (fn(gx + ":" + gy)) return true;
       return false;
     }
-    function free(b) {
+    // Boxes are labels, or node discs (b[4] true); the hubs' labels may cover a neighbour's
+    // disc edge, since a hub's name matters more and its neighbours crowd it.
+    function free(b, overDiscs) {
       return !cells(b, function (k) {
-        return (grid[k] || []).some(function (o) { return b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]; });
+        return (grid[k] || []).some(function (o) {
+          return !(overDiscs && o[4]) && b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3];
+        });
       });
     }
     function take(b) { cells(b, function (k) { (grid[k] = grid[k] || []).push(b); return false; }); }
@@ -83,7 +87,7 @@
       var body = network.body.nodes[id], r = Math.max(3, ((body && body.options.size) || 10) * s);
       screen[id] = { x: p.x, y: p.y, r: r };
       visible.push(id);
-      take([p.x - r, p.y - r, p.x + r, p.y + r]);
+      take([p.x - r, p.y - r, p.x + r, p.y + r, true]);
     });
     var sel = network.getSelection().nodes, first = {}, order = [], must = {};
     function push(id) { if (!first[id] && screen[id]) { first[id] = true; order.push(id); } }
@@ -93,13 +97,13 @@
     });
     sel.concat(data.focus ? [data.focus] : []).forEach(function (id) { (adjacency[id] || []).forEach(push); });
     byRank.forEach(push);
-    var want = {};
-    order.forEach(function (id) {
+    var want = {}, hubs = Math.max(3, Math.round(order.length / 10));
+    order.forEach(function (id, i) {
       var lines = fullLabel[id].split("\n"), chars = 0;
       lines.forEach(function (l) { if (l.length > chars) chars = l.length; });
       var c = screen[id], bw = chars * px * 0.56 + 4, bh = lines.length * px * 1.2;
       var b = [c.x - bw / 2, c.y + c.r + 1, c.x + bw / 2, c.y + c.r + 1 + bh];
-      if (px >= 5 && (must[id] || free(b))) { take(b); want[id] = true; }
+      if (px >= 5 && (must[id] || free(b, i < hubs))) { take(b); want[id] = true; }
     });
     var changes = [];
     data.nodes.forEach(function (n) {
@@ -144,7 +148,7 @@
   network.on("afterDrawing", function () {
     if (!started) {
       started = true;
-      if (data.focus && byId[data.focus]) network.selectNodes([data.focus]);
+      if (data.focus && byId[data.focus]) network.selectNodes((data.focusAll || [data.focus]).filter(function (id) { return byId[id]; }));
       initialView();
       if (data.focus && byId[data.focus]) showNode(data.focus);
       setTimeout(markReady, 0);
