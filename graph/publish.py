@@ -107,7 +107,9 @@ class PublishReport:
 def release_quads(store: Store, rebaser: Rebaser) -> list[ox.Quad]:
     """The store's data graphs (no catalog, no ontology), re-based, blank nodes canonical, sorted."""
     skip = {catalog_graph(), ox.NamedNode(ONTOLOGY_GRAPH)}
-    quads = [rebaser.quad(q) for q in store.quads() if q.graph_name not in skip]
+    quads = [q for q in store.quads() if q.graph_name not in skip]
+    if not rebaser.identity:
+        quads = [rebaser.quad(q) for q in quads]
     return _canonical(quads)
 
 
@@ -155,12 +157,20 @@ def jsonld_document(triples: Sequence[ox.Triple], context: dict[str, object]) ->
         key=lambda kv: (-len(kv[1]), kv[0]),
     )
 
+    memo: dict[str, str] = {}  # predicates and classes repeat on every node
+
     def shorten(value: str) -> str:
-        for name, ns in prefixes:
-            rest = value[len(ns) :]
-            if value.startswith(ns) and rest and not rest.startswith("//"):
-                return f"{name}:{rest}"
-        return value
+        short = memo.get(value)
+        if short is None:
+            short = value
+            for name, ns in prefixes:
+                rest = value[len(ns) :]
+                if value.startswith(ns) and rest and not rest.startswith("//"):
+                    short = f"{name}:{rest}"
+                    break
+            if len(memo) < 65536:
+                memo[value] = short
+        return short
 
     def walk(node: object) -> object:
         if isinstance(node, list):
@@ -188,7 +198,7 @@ def jsonld_document(triples: Sequence[ox.Triple], context: dict[str, object]) ->
 def _gzip(data: bytes) -> bytes:
     # mtime=0 and no file name: the stream depends on the content only
     buffer = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as gz:
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=6) as gz:
         gz.write(data)
     return buffer.getvalue()
 
