@@ -429,7 +429,9 @@ AddType text/turtle .ttl
 AddType application/trig .trig
 AddType application/ld+json .jsonld
 AddType application/gzip .gz
-AddType text/turtle void
+<Files "void">
+  ForceType text/turtle
+</Files>
 AddCharset utf-8 .ttl .trig .jsonld .html
 <IfModule mod_headers.c>
   <FilesMatch "\\.(ttl|html)$">
@@ -438,7 +440,7 @@ AddCharset utf-8 .ttl .trig .jsonld .html
   Header set Access-Control-Allow-Origin "*"
 </IfModule>
 RewriteEngine On
-RewriteCond %{{HTTP_ACCEPT}} (text/turtle|application/x-turtle|application/rdf\\+xml|application/n-triples) [NC]
+RewriteCond %{{HTTP_ACCEPT}} (text/turtle|application/x-turtle) [NC]
 RewriteCond %{{REQUEST_FILENAME}}.ttl -f
 RewriteRule ^(id/.+)$ $1.ttl [END,T=text/turtle]
 RewriteCond %{{REQUEST_FILENAME}}.html -f
@@ -458,9 +460,8 @@ map $http_accept $judikg_ext {{
     default               .html;
     ~*text/turtle         .ttl;
     ~*application/x-turtle .ttl;
-    ~*application/n-triples .ttl;
 }}
-# In the server {{ }} whose root holds the release:
+# In the server {{ }}; its root must put the release directory at {path} (release in <root>{path}):
 location {path}id/ {{
     types {{ text/turtle ttl; text/html html; }}
     add_header Vary Accept;
@@ -468,7 +469,9 @@ location {path}id/ {{
     try_files $uri$judikg_ext $uri.html $uri =404;
 }}
 location = {path}ontology {{
-    try_files /ontology/index$judikg_ext /ontology/index.html =404;
+    add_header Vary Accept;
+    if ($judikg_ext = .ttl) {{ rewrite ^ {path}ontology/judikg.ttl last; }}
+    rewrite ^ {path}ontology/index.html last;
 }}
 location {path} {{
     types {{
