@@ -1,0 +1,207 @@
+"""Latency of every named query on a synthetic 100 000-article graph (about 2.5 M quads).
+
+The graph has judikg's shape (design.md): one named graph per article with its title, date,
+language and mentions; an event or agreement with date, place, participants or parties; two
+institutions with type, label and country; a post (org:Membership) and its holder; and, for
+half of the articles, a reified statement with its evidence. Institutions follow a skewed
+(Zipf-like) popularity so that hubs exist, as in news. The reference and ontology graphs are the
+real ones. Everything is bulk-loaded into an on-disk store in a temporary directory, optimised,
+then each named query runs through the same binding path as `judikg query` (without labels).
+
+    python bench/queries.py [--articles 100000] [--repeats 9]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from judikg.graph.reference_graph import reference_quads
+from judikg.graph.store import OxigraphStore
+from judikg.iris import BASE
+from judikg.queries.library import library
+from judikg.queries.run import bind
+from judikg.server.app import PoolTarget
+from judikg.server.responses import HttpError
+from judikg.server.workers import WorkerPool
+
+JK = BASE + "ontology#"
+ID = BASE + "id/"
+G = BASE + "graph/"
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+ORG = "http://www.w3.org/ns/org#"
+DCT = "http://purl.org/dc/terms/"
+COUNTRIES = ("kz", "kg", "uz", "tj", "ru", "kr", "mn", "tr", "ge", "am", "az", "by", "cn", "in", "de", "fr", "us", "ar", "za", "jp")
+ORG_TYPES = (("supreme-court", "SupremeCourt"), ("constitutional-court", "ConstitutionalCourt"),
+             ("judicial-administration", "CourtAdministration"), ("council-of-judges", "JudicialCouncil"),
+             ("ministry-of-justice", "GovernmentBody"), ("legal-aid", "LegalAidBody"), ("judges-association", "Association"))
+EVENTS = ("Conference", "Meeting", "RoundTable", "Forum", "Visit")
+AGREEMENTS = ("Memorandum", "Protocol", "Declaration")
+LANGS = ("ky", "kk", "kk-Latn", "ru", "en")
+ROLES = ("chair", "deputy-chair", "head", "judge")
+#: Named queries about one entity: the ones that must stay interactive (p50 ≤ 100 ms).
+ENTITY_CENTRED = ("partners", "person-profile", "post-holders", "statement-sources", "institutions-of-country",
+                  "country-timeline", "agreements-between-countries")
+
+
+def n(iri: str) -> str:
+    return f"<{iri}>"
+
+
+def lit(text: str, lang: str | None = None, dtype: str | None = None) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"' + (f"@{lang}" if lang else "") + (f"^^<{dtype}>" if dtype else "")
+
+
+def synthetic_nquads(articles: int, seed: int = 11) -> Iterator[str]:
+    """N-Quads lines of the synthetic corpus (deterministic for a seed)."""
+    rng = random.Random(seed)
+    orgs = [(f"{ID}org/{c}/{slug}", cls, c) for c in COUNTRIES for slug, cls in ORG_TYPES]
+    weights = [1.0 / (rank + 1) ** 0.8 for rank in range(len(orgs))]  # a few hubs, a long tail
+    rng.shuffle(orgs)
+    cities = [(f"{ID}city/bench-{i}", COUNTRIES[i % len(COUNTRIES)]) for i in range(100)]
+    bench_graph = n(G + "bench-reference")
+    for city, country in cities:
+        yield f"{n(city)} {RDF_TYPE} {n(JK + 'City')} {bench_graph} .\n"
+        yield f"{n(city)} {n(JK + 'country')} {n(ID + 'country/' + country)} {bench_graph} .\n"
+    for i in range(articles):
+        h = f"{i:016x}"
+        graph = n(f"{G}article/{h}")
+        art = n(f"{ID}article/{h}")
+        lang = LANGS[i % len(LANGS)]
+        year = 2010 + i % 15
+        date = f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        (o1, c1, k1), (o2, c2, k2) = rng.choices(orgs, weights, k=2)
+        if o1 == o2:
+            o2, c2, k2 = orgs[(orgs.index((o1, c1, k1)) + 1) % len(orgs)]
+        person = f"{ID}person/bench-{rng.randrange(20_000)}"
+        city = cities[rng.randrange(len(cities))][0]
+        lines = [
+            (art, RDF_TYPE, n(JK + "Article")), (art, n(DCT + "title"), lit(f"Article {i}", lang)),
+            (art, n(DCT + "issued"), lit(date, dtype="http://www.w3.org/2001/XMLSchema#date")),
+            (art, n(DCT + "language"), lit(lang)), (art, n(JK + "mentions"), n(o1)), (art, n(JK + "mentions"), n(o2)),
+            (art, n(JK + "mentions"), n(person)),
+        ]
+        for org, cls, country in ((o1, c1, k1), (o2, c2, k2)):
+            lines += [(n(org), RDF_TYPE, n(JK + cls)), (n(org), LABEL, lit(org.rsplit("/", 2)[-1] + " " + country.upper(), "en")),
+                      (n(org), n(JK + "country"), n(ID + "country/" + country))]
+        if i % 2:
+            item = n(f"{ID}event/{date}-bench-{h}")
+            lines += [(item, RDF_TYPE, n(JK + EVENTS[i % len(EVENTS)])), (item, n(JK + "participant"), n(o1)),
+                      (item, n(JK + "participant"), n(o2)), (item, n(JK + "organizer"), n(o1))]
+            relation = "participant"
+        else:
+            item = n(f"{ID}agreement/{date}-bench-{h}")
+            lines += [(item, RDF_TYPE, n(JK + AGREEMENTS[i % len(AGREEMENTS)])), (item, n(JK + "party"), n(o1)),
+                      (item, n(JK + "party"), n(o2)), (item, n(JK + "signatory"), n(person))]
+            relation = "party"
+            st = n(f"{ID}article/{h}#s0")
+            lines += [(st, RDF_TYPE, n("http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement")),
+                      (st, n("http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"), item),
+                      (st, n("http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate"), n(JK + relation)),
+                      (st, n("http://www.w3.org/1999/02/22-rdf-syntax-ns#object"), n(o1)),
+                      (st, n(JK + "evidenceText"), lit(f"Sentence {i}.", lang))]
+        lines += [(item, n(JK + "date"), lit(date, dtype="http://www.w3.org/2001/XMLSchema#date")), (item, n(JK + "location"), n(city))]
+        membership = n(f"{ID}article/{h}#p0")
+        lines += [(membership, RDF_TYPE, n(ORG + "Membership")), (membership, n(ORG + "member"), n(person)),
+                  (membership, n(ORG + "organization"), n(o1)), (membership, n(ORG + "role"), n(BASE + "role/" + ROLES[i % len(ROLES)])),
+                  (n(person), LABEL, lit(f"Person {person.rsplit('-', 1)[-1]}", "en"))]
+        yield "".join(f"{s} {p} {o} {graph} .\n" for s, p, o in lines)
+
+
+def build(directory: Path, articles: int) -> tuple[ox.Store, int, float]:
+    started = time.perf_counter()
+    store = ox.Store(str(directory))
+    store.bulk_extend(reference_quads())
+    chunk: list[str] = []
+    for block in synthetic_nquads(articles):
+        chunk.append(block)
+        if len(chunk) >= 5000:
+            store.bulk_load("".join(chunk).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            chunk = []
+    if chunk:
+        store.bulk_load("".join(chunk).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    store.optimize()  # measured: hub queries are several times slower on an unoptimised bulk load
+    return store, len(store), time.perf_counter() - started
+
+
+def typical_and_hub(store: OxigraphStore) -> tuple[str, str, str]:
+    """A hub institution (most articles), a typical one (median) and a person with a post."""
+    degree = store.query(
+        f"SELECT ?o (COUNT(*) AS ?n) WHERE {{ ?a {n(JK + 'mentions')} ?o . FILTER(CONTAINS(STR(?o), '/org/')) }} GROUP BY ?o ORDER BY DESC(?n) ?o"
+    )
+    ranked = [row[0].value for row in degree]  # type: ignore[union-attr]
+    person = next(iter(store.query(f"SELECT ?p WHERE {{ ?m {n(ORG + 'member')} ?p }} LIMIT 1")))[0].value  # type: ignore[index, arg-type]
+    return ranked[0], ranked[len(ranked) // 2], person
+
+
+def percentile(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=9, help="runs per entity-centred query (global ones run 3 times)")
+    parser.add_argument("--timeout", type=float, default=20.0, help="seconds before a query is killed and reported as a timeout")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="judikg-bench-") as tmp:
+        path = Path(tmp) / "store"
+        raw, quads, seconds = build(path, args.articles)
+        print(f"{args.articles} articles, {quads} quads bulk-loaded and optimised in {seconds:.0f} s", file=sys.stderr)
+        store = OxigraphStore(raw)
+        hub, typical, person = typical_and_hub(store)
+        params = {
+            "partners": {"institution": typical}, "post-holders": {"institution": typical},
+            "person-profile": {"person": person}, "institutions-of-country": {"country": "MN"},
+            "country-timeline": {"country": "MN"}, "agreements-between-countries": {"country_a": "MN", "country_b": "GE"},
+            "statement-sources": {"subject": f"{ID}agreement/2010-01-01-bench-{0:016x}", "relation": "party", "object": ""},
+            "search": {"text": "Person 1234"},
+        }
+        first = next(iter(store.query(f"SELECT ?o WHERE {{ <{ID}agreement/2010-01-01-bench-{0:016x}> {n(JK + 'party')} ?o }} ORDER BY ?o LIMIT 1")))
+        params["statement-sources"]["object"] = first[0].value  # type: ignore[index]
+        store.close()
+        del raw, store  # the worker opens the store read-only, as `judikg serve` does
+        # Queries run in a killable worker process (the server's own pool), so one runaway
+        # query costs --timeout, not the whole benchmark.
+        pool = WorkerPool(path, size=1, timeout=args.timeout, queue_wait=args.timeout * 2).start()
+        target = PoolTarget(pool, max_rows=10_000_000)
+        extra = {"partners (hub)": ("partners", {"institution": hub}), "post-holders (hub)": ("post-holders", {"institution": hub})}
+        jobs = [(name, name, params.get(name, {})) for name in sorted(library())] + [(k, q, p) for k, (q, p) in extra.items()]
+        print(f"| query | rows | p50 ms | p95 ms | entity-centred |\n|---|---:|---:|---:|---|")
+        failed = False
+        for label, name, raw_params in jobs:
+            query = library()[name]
+            bindings = bind(query, raw_params, target)
+            samples: list[float] = []
+            rows = 0
+            centred = name in ENTITY_CENTRED and "hub" not in label
+            try:
+                for _ in range((args.repeats if centred else min(3, args.repeats)) + 1):
+                    started = time.perf_counter()
+                    rows = len(target.select(query.text, bindings))
+                    samples.append((time.perf_counter() - started) * 1000)
+            except HttpError as error:
+                failed |= centred
+                print(f"| {label} | – | > {args.timeout * 1000:.0f} | – | {'yes' if centred else ''} ({error.status}) |", flush=True)
+                continue
+            samples = samples[1:]  # the first run warms caches
+            p50 = statistics.median(samples)
+            failed |= centred and p50 > 100
+            print(f"| {label} | {rows} | {p50:.1f} | {percentile(samples, 0.95):.1f} | {'yes' if centred else ''} |", flush=True)
+        pool.close()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
