@@ -9,17 +9,13 @@ IRI. Every relation carries its evidence sentence.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import cache
 from typing import Any
 
 from judikg.ingest.model import Document, Entity, Extraction, Relation, Span
 
 __all__ = ["extract", "extract_from_hits"]
-
-_DIGIT_RE = re.compile(r"\d")
 
 
 @cache
@@ -36,36 +32,10 @@ def _sentence_splitter() -> Any:
     return sentences
 
 
-@cache
-def _date_finder() -> Any:
-    try:
-        from judikg.ingest.dates import find_dates
-    except ImportError:  # the date module lands in parallel; without it events stay undated
-        return None
-    return find_dates
-
-
 def extract(doc: Document) -> Extraction:
     """Entities and relations the article states (see the module docstring)."""
     hits = _recognizer()(doc)
     return extract_from_hits(doc, hits)
-
-
-def _dates(doc: Document, spans: Sequence[tuple[int, int]]) -> list[Any]:
-    """Date mentions inside the given sentences only: dates matter where events and agreements
-    are named, and reading only those sentences keeps extraction within its time budget."""
-    find_dates = _date_finder()
-    if find_dates is None:
-        return []
-    found: list[Any] = []
-    for start, end in spans:
-        # find_dates costs ~0.5 ms a call; a sentence without a digit rarely dates an event
-        # (relative dates such as "last week" are the loss: the IRI then keys on the article's year).
-        if not _DIGIT_RE.search(doc.text, start, end):
-            continue
-        for d in find_dates(doc.text[start:end], doc.lang, doc.published):
-            found.append(replace(d, start=d.start + start, end=d.end + start))
-    return sorted(found, key=lambda d: d.start)
 
 
 def extract_from_hits(doc: Document, hits: Sequence[Any], dates: Sequence[Any] | None = None) -> Extraction:
@@ -82,20 +52,15 @@ def extract_from_hits(doc: Document, hits: Sequence[Any], dates: Sequence[Any] |
         to_relations,
     )
 
-    art = Article(doc, list(hits), _sentence_splitter()(doc.text))
+    art = Article(doc, list(hits), _sentence_splitter()(doc.text), None if dates is None else list(dates))
     event_triggers = find_triggers(art)
     agreement_triggers = find_triggers(art, "agreements")
-    if dates is None:
-        needed = sorted({t.sentence for t in event_triggers + agreement_triggers})
-        found_dates = _dates(doc, [art.sentences[i] for i in needed])
-    else:
-        found_dates = list(dates)
     posts, person_country = find_posts(art)
     # An institution in a person's title is where they work, not an actor of the sentence;
     # "representatives of X" (role other) and members do speak for X.
     titles = frozenset((p.sentence, p.organization) for p in posts if p.role not in ("other", "member"))
-    events = find_events(art, found_dates, event_triggers, titles)
-    agreements = find_agreements(art, found_dates, events, agreement_triggers)
+    events = find_events(art, event_triggers, titles)
+    agreements = find_agreements(art, events, agreement_triggers)
 
     event_sentences = frozenset(t.sentence for t in event_triggers)
     facts: list[Fact] = structural_facts(art) + membership_facts(art, titles, event_sentences)

@@ -55,7 +55,6 @@ def _key_sentence(art: Article, ag: AgreementFinding) -> int | None:
 
 def find_agreements(
     art: Article,
-    dates: Sequence[DateLike],
     events: Sequence[EventFinding],
     triggers: list[Trigger] | None = None,
 ) -> list[AgreementFinding]:
@@ -84,8 +83,8 @@ def find_agreements(
             for h in art.hits_by_sentence[s]:
                 if h.type == "Person" and (h.iri, s) not in ag.signatories:
                     ag.signatories.append((h.iri, s))
-            for d in dates:
-                if ag.date is None and start <= d.start < end:
+            for d in art.dates_in(s):
+                if ag.date is None:
                     ag.date = d.value
             sentence_hits = art.hits_by_sentence[s]
             cities = [h for h in sentence_hits if h.type == "City" and not art.is_nested(h)]

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from judikg.ingest.extract.evidence import ORG_TYPES, Article, HitLike, lexicon
+from judikg.ingest.extract.evidence import ORG_TYPES, Article, Cue, HitLike, lexicon
 from judikg.ingest.model import Span
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -55,29 +55,41 @@ def _ordinal_words() -> tuple[re.Pattern[str], dict[str, int]]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE), values
 
 
-def ordinal_before(text: str, start: int, floor: int) -> int | None:
-    """The ordinal written just before a trigger (``4-изилдөөчүлүк``, ``IX``, ``шестого``, ``4th``)."""
+_LAST_WORDS_RE = re.compile(rf"(?:\S+\s*){{1,{_ORDINAL_WORDS}}}\Z")
+# Without one of these characters a window holds no number: only ordinal words can be there.
+_NUMERAL_CHAR_RE = re.compile(r"[\dIVXLC]")
+
+
+def ordinal_before(text: str, start: int, floor: int, words: Sequence[Cue] | None = None) -> int | None:
+    """The ordinal written just before a trigger (``4-изилдөөчүлүк``, ``IX``, ``шестого``, ``4th``).
+
+    ``words`` are the article's ordinal-word cues (``Article.cues("ordinals")``) when known,
+    which spares a scan of the window."""
     lo = max(floor, start - _ORDINAL_WINDOW)
-    words = list(re.finditer(r"\S+", text[lo:start]))
-    if len(words) > _ORDINAL_WORDS:
-        lo += words[-_ORDINAL_WORDS].start()
+    last = _LAST_WORDS_RE.search(text, lo, start)
+    if last is not None:
+        lo = last.start()
     window = text[lo:start]
     found: list[tuple[int, int]] = []
-    for m in _ROMAN_RE.finditer(window):
-        v = roman_value(m.group(1))
-        if v is not None:
-            found.append((m.end(), v))
-    for m in _DIGIT_ORDINAL_RE.finditer(window):
-        v = int(m.group(1))
-        if _date_word().match(window, m.end(1) + 1):
-            continue  # "1-декабрында": a day of a month
-        if 0 < v < 200:
-            found.append((m.end(), v))
-    regex, values = _ordinal_words()
-    for m in regex.finditer(window):
-        name = m.lastgroup
-        if name:
-            found.append((m.end(), values[name]))
+    if _NUMERAL_CHAR_RE.search(window):
+        for m in _ROMAN_RE.finditer(window):
+            v = roman_value(m.group(1))
+            if v is not None:
+                found.append((m.end(), v))
+        for m in _DIGIT_ORDINAL_RE.finditer(window):
+            v = int(m.group(1))
+            if _date_word().match(window, m.end(1) + 1):
+                continue  # "1-декабрында": a day of a month
+            if 0 < v < 200:
+                found.append((m.end(), v))
+    if words is None:
+        regex, values = _ordinal_words()
+        for m in regex.finditer(window):
+            name = m.lastgroup
+            if name:
+                found.append((m.end(), values[name]))
+    else:
+        found.extend((c.end - lo, int(c.label)) for c in words if lo <= c.start and c.end <= start)
     if not found:
         return None
     return max(found)[1]
@@ -146,15 +158,15 @@ def find_triggers(art: Article, lexicon_name: str = "events") -> list[Trigger]:
     return sorted(out, key=lambda t: t.start)
 
 
-def _sentence_year(art: Article, trigger: Trigger, dates: Sequence[DateLike]) -> str | None:
-    """The year written near the trigger ("the 2014 conference", "конференция 2016-жылы"), if any."""
+def _sentence_year(art: Article, trigger: Trigger) -> str | None:
+    """The year written near the trigger ("the 2014 conference", "конференция 2016-жылы"), if any
+    (the written year alone: reading full dates for every trigger would cost more than it tells)."""
     s, e = art.sentences[trigger.sentence]
     lo, hi = max(s, trigger.start - _YEAR_WINDOW), min(e, trigger.end + _YEAR_WINDOW)
-    near = [d for d in dates if lo <= d.start < hi]
-    if near:
-        return min(near, key=lambda d: abs(d.start - trigger.start)).value[:4]
-    m = _YEAR_RE.search(art.text, lo, hi)
-    return m.group(1) if m else None
+    found = [m for m in _YEAR_RE.finditer(art.text, lo, hi)]
+    if not found:
+        return None
+    return min(found, key=lambda m: abs(m.start() - trigger.start)).group(1)
 
 
 class DateLike:
@@ -166,17 +178,18 @@ class DateLike:
     end_value: str | None
 
 
-def group_triggers(art: Article, triggers: list[Trigger], dates: Sequence[DateLike]) -> list[EventFinding]:
+def group_triggers(art: Article, triggers: list[Trigger]) -> list[EventFinding]:
     """Coreference: one event per type, split only where ordinals or years differ; anaphoric
     triggers join the event named in their sentence, else the one named last before them."""
     events: list[EventFinding] = []
     owner: dict[int, EventFinding] = {}
     for t in triggers:
         floor = art.sentences[t.sentence][0]
-        t.ordinal = ordinal_before(art.text, t.start, floor)
+        words = art.cues("ordinals", max(floor, t.start - _ORDINAL_WINDOW), t.start)
+        t.ordinal = ordinal_before(art.text, t.start, floor, words)
         if t.anaphoric:
             continue
-        t.year = _sentence_year(art, t, dates)
+        t.year = _sentence_year(art, t)
         target = None
         for ev in events:
             if ev.type != t.type:
@@ -224,12 +237,11 @@ def _nearest(items: Sequence[HitLike], at: int) -> HitLike | None:
     return min(items, key=lambda h: (min(abs(h.start - at), abs(h.end - at)), h.start), default=None)
 
 
-def assign_dates(art: Article, events: list[EventFinding], dates: Sequence[DateLike]) -> None:
+def assign_dates(art: Article, events: list[EventFinding]) -> None:
     """The date in the sentence of an event mention (nearest to the trigger), else none."""
     for ev in events:
         for t in ev.triggers:
-            s, e = art.sentences[t.sentence]
-            inside = [d for d in dates if s <= d.start < e]
+            inside = art.dates_in(t.sentence)
             if inside:
                 d = min(inside, key=lambda d: abs(d.start - t.start))
                 ev.date, ev.end_date = d.value, d.end_value
@@ -327,7 +339,6 @@ def assign_organizers(
 
 def find_events(
     art: Article,
-    dates: Sequence[DateLike],
     triggers: list[Trigger] | None = None,
     titles: frozenset[tuple[int, str]] = frozenset(),
 ) -> list[EventFinding]:
@@ -338,8 +349,8 @@ def find_events(
         return []
     from judikg.ingest.extract.participants import assign_participants
 
-    events = group_triggers(art, triggers, dates)
-    assign_dates(art, events, dates)
+    events = group_triggers(art, triggers)
+    assign_dates(art, events)
     assign_places(art, events, triggers)
     assign_country_places(art, events)
     assign_organizers(art, events, titles)

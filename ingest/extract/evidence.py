@@ -211,7 +211,7 @@ class CueScanner:
     Within a kind, matches do not overlap (leftmost first), as ``finditer`` of that kind alone
     would give them."""
 
-    finder: re.Pattern[str]  # over " " + lowered text: a non-word character before a prefix
+    finder: re.Pattern[str]  # over " " + lowered text: a non-word character, then a prefix (group 1)
     kinds: tuple[_Kind, ...]
     by_prefix: Mapping[str, tuple[int, ...]]  # a prefix -> kinds having it or a shorter part of it
     any_prefix: tuple[int, ...]  # kinds whose cues start with no tellable letters: tried everywhere
@@ -220,20 +220,26 @@ class CueScanner:
         found: dict[str, list[Cue]] = {k.name: [] for k in self.kinds}
         last_end = [0] * len(self.kinds)
         kinds, by_prefix, any_prefix = self.kinds, self.by_prefix, self.any_prefix
-        low = _lower(text)
+        spaced = " " + _lower(text)
+        starts: list[tuple[int, tuple[int, ...]]] = []
         if any_prefix:
-            positions: list[int] = [m.start() for m in _WORD_START_RE.finditer(text)]
+            starts = [(m.start(), any_prefix) for m in _WORD_START_RE.finditer(text)]
         else:
-            positions = [m.start() for m in self.finder.finditer(" " + low)]
-        get = by_prefix.get
-        for pos in positions:
-            candidates: tuple[int, ...] = ()
-            for n in range(_PREFIX, 0, -1):
-                candidates = get(low[pos : pos + n], ())
-                if candidates:
-                    break
-            if any_prefix:
-                candidates = tuple(sorted({*candidates, *any_prefix}))
+            finder = self.finder
+            for m in finder.finditer(spaced):
+                prefix = m.group(1)
+                starts.append((m.start(), by_prefix[prefix]))
+                if not prefix.isalnum():
+                    # the match consumed a prefix with a space or hyphen in it ("the e"): a cue
+                    # may also begin at a word inside it
+                    base = m.start(1)
+                    for j, ch in enumerate(prefix):
+                        if not ch.isalnum() and j + 1 < len(prefix) and prefix[j + 1].isalnum():
+                            inner = self._kinds_at(spaced, base + j + 1)
+                            if inner:
+                                starts.append((base + j, inner))
+                    starts.sort()
+        for pos, candidates in starts:
             for i in candidates:
                 if pos < last_end[i]:
                     continue
@@ -241,10 +247,18 @@ class CueScanner:
                 km = kind.regex.match(text, pos)
                 if km is None:
                     continue
-                label, slug = kind.entries[_entry_index(km)]
+                label, slug = kind.entries[_entry_index(km) if len(kind.entries) > 1 else 0]
                 found[kind.name].append(Cue(pos, km.end(), label, slug))
                 last_end[i] = km.end()
         return found
+
+    def _kinds_at(self, spaced: str, at: int) -> tuple[int, ...]:
+        """Kinds whose cues may begin at ``spaced[at]`` (the longest known prefix there decides)."""
+        for n in range(_PREFIX, 0, -1):
+            kinds = self.by_prefix.get(spaced[at : at + n])
+            if kinds:
+                return kinds
+        return ()
 
 
 _WORD_START_RE = re.compile(r"(?<!\w)\w")
@@ -305,10 +319,8 @@ def cue_scanner(lang: str) -> CueScanner:
     closure = {
         p: tuple(sorted({i for n in range(1, len(p) + 1) for i in by_prefix.get(p[:n], ())})) for p in by_prefix
     }
-    # The lookahead consumes only the character before the cue, so a cue starting inside
-    # another cue's prefix ("the event" / "event") is still found.
     return CueScanner(
-        finder=re.compile(rf"\W(?={trie})"),
+        finder=re.compile(rf"\W({trie})"),
         kinds=tuple(kinds),
         by_prefix=closure,
         any_prefix=tuple(any_prefix),
@@ -337,6 +349,8 @@ class Article:
     doc: Document
     hits: list[HitLike]
     sentences: list[tuple[int, int]]
+    #: date mentions to use instead of reading them (``DateMention``-shaped), None to read them
+    given_dates: Sequence[Any] | None = None
     lang: str = field(init=False)
     _starts: list[int] = field(init=False, repr=False)
     _hit_starts: list[int] = field(init=False, repr=False)
@@ -345,6 +359,7 @@ class Article:
     _nested: set[int] = field(init=False, repr=False)
     _cues: dict[str, list[Cue]] | None = field(init=False, repr=False, default=None)
     _cue_starts: dict[str, list[int]] = field(init=False, repr=False, default_factory=dict)
+    _dates: dict[int, list[Any]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.lang = lexicon_lang(self.doc.lang)
@@ -402,6 +417,21 @@ class Article:
         """The hits of the list not nested inside another hit (the most specific unit named)."""
         return [h for h in hits if id(h) not in self._nested]
 
+    def dates_in(self, sentence: int) -> list[Any]:
+        """Date mentions of one sentence (``judikg.ingest.dates.DateMention``), read on first
+        request: only sentences naming an event or agreement are asked for, which keeps the date
+        reader off most of the article. Relative dates ("yesterday", «өткен аптада») resolve
+        against the article's published date."""
+        found = self._dates.get(sentence)
+        if found is None:
+            start, end = self.sentences[sentence]
+            if self.given_dates is not None:
+                found = [d for d in self.given_dates if start <= d.start < end]
+            else:
+                found = _read_dates(self.doc, start, end)
+            self._dates[sentence] = found
+        return found
+
     def cues(self, kind: str, start: int = 0, end: int | None = None) -> list[Cue]:
         """Cues of one kind (a key of :data:`CUE_KINDS`) starting in ``[start, end)``; the whole
         article is scanned for every kind once, on the first call."""
@@ -415,6 +445,15 @@ class Article:
         lo = bisect_left(starts, start) if start else 0
         hi = len(found) if end is None else bisect_left(starts, end, lo)
         return found[lo:hi]
+
+
+def _read_dates(doc: Document, start: int, end: int) -> list[Any]:
+    from dataclasses import replace
+
+    from judikg.ingest.dates import find_dates
+
+    found = find_dates(doc.text[start:end], doc.lang, doc.published)
+    return [replace(d, start=d.start + start, end=d.end + start) for d in found]
 
 
 def _nested_ids(hits: Sequence[HitLike]) -> set[int]:
