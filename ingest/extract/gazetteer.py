@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import product
+from itertools import compress, product
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from judikg.errors import ReferenceDataError
-from judikg.ingest.extract.tokens import Scan, tokenize
-from judikg.ingest.morphology import index_key
+from judikg.ingest.extract.tokens import Memo, Scan, tokenize
+from judikg.ingest.morphology import index_key, keys_memo
 
 P = TypeVar("P")
 
@@ -34,6 +34,9 @@ class Match(NamedTuple, Generic[P]):
 class _Node:
     children: dict[str, _Node] = field(default_factory=dict)
     ends: list[tuple[tuple[int, ...] | None, Any]] = field(default_factory=list)
+    # on the root's children: the weakest case constraint any phrase puts on its first word, so
+    # that a lowercase "the" is not walked when every phrase starting with it is "The …"
+    first_case: int = CAPITALS
 
 
 class PhraseTrie(Generic[P]):
@@ -45,6 +48,8 @@ class PhraseTrie(Generic[P]):
         # Only tries used on Russian text index Russian words by stem: elsewhere a stem such as
         # "mongol" (of Монголия) would match the Kazakh adjective Моңғол.
         self._russian_stems = russian_stems
+        # text language → memo: folded token → the root children its keys reach (mostly none)
+        self._first_nodes: dict[str, Memo[str, tuple[_Node, ...]]] = {}
 
     def add(self, phrase: str, lang: str, payload: P, *, proper: bool = False) -> None:
         """Add ``phrase`` written in ``lang``.
@@ -61,24 +66,41 @@ class PhraseTrie(Generic[P]):
             cases = None  # no case constraint: skip the check at match time
         options = [_index_keys(w.key, lang if self._russian_stems else "") for w in words]
         for path in product(*options):
+            first = self._root.children.setdefault(path[0], _Node())
+            first.first_case = min(first.first_case, cases[0] if cases else ANY)
             node = self._root
             for key in path:
                 node = node.children.setdefault(key, _Node())
             if all(existing != payload for _, existing in node.ends):
                 node.ends.append((cases, payload))
         self.size += 1
+        self._first_nodes.clear()  # built before any find in practice; kept correct regardless
 
-    def find(self, sc: Scan, keys: Sequence[tuple[str, ...]]) -> list[Match[P]]:
-        """Every phrase occurrence in the scanned text; ``keys[i]`` are token ``i``'s matching keys."""
+    def find(self, sc: Scan, keys: Sequence[tuple[str, ...]], lang: str) -> list[Match[P]]:
+        """Every phrase occurrence in the scanned ``lang`` text; ``keys[i]`` are token ``i``'s
+        matching keys (``keys_memo(lang)``). Only tokens whose keys start a phrase are walked,
+        found through a per-word memo."""
         out: list[Match[P]] = []
-        get = self._root.children.get
-        walk = self._walk
-        for i, token_keys in enumerate(keys):
-            for key in token_keys:
-                node = get(key)
-                if node is not None:
+        firsts = list(map(self._starts(lang).__getitem__, sc.folded))
+        walk, caps, ups = self._walk, sc.caps, sc.ups
+        for i in compress(range(len(firsts)), firsts):
+            for node in firsts[i]:
+                need = node.first_case
+                if need == ANY or (need == CAPITALISED and caps[i]) or ups[i]:
                     walk(node, i, i, sc, keys, out)
         return out
+
+    def _starts(self, lang: str) -> Memo[str, tuple[_Node, ...]]:
+        memo = self._first_nodes.get(lang)
+        if memo is None:
+            root = self._root.children
+            keys_of = keys_memo(lang)
+
+            def nodes(folded: str) -> tuple[_Node, ...]:
+                return tuple(root[k] for k in keys_of[folded] if k in root)
+
+            memo = self._first_nodes.setdefault(lang, Memo(nodes, 65_536))
+        return memo
 
     def _walk(self, node: _Node, first: int, at: int, sc: Scan, keys: Sequence[tuple[str, ...]], out: list[Match[P]]) -> None:
         for cases, payload in node.ends:

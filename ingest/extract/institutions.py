@@ -190,7 +190,7 @@ def compose(
     lex = lexicon()
     dominant = dominant or lex.home_country.get(lang)
     if head_matches is None:
-        head_matches = heads_for(lang).find(sc, keys)
+        head_matches = heads_for(lang).find(sc, keys, lang)
     heads = _select_heads(head_matches, places)
     by_end = {m.last: m for m in places}
     by_start = {m.first: m for m in places}

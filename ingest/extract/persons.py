@@ -141,7 +141,7 @@ def find_persons(text: str, sc: Scan, blocked: Sequence[bool], lang: str) -> lis
         if i < next_free:
             continue
         # 1. initials: one or two single capitals each followed by "." then a capitalised word
-        if initial_at(i):
+        if len(words[i]) <= 3 and initial_at(i):
             j = i
             while j < n and initial_at(j):
                 between_next = text[ends[j] : starts[j + 1]] if j + 1 < n else ""

@@ -42,6 +42,11 @@ class Hit:
     gov: str | None = None  # left to the relation passes
 
 
+# A hit before its sentence is known: start, end, iri, type, country, parent, labels (Hit's
+# first fields); each Hit is built once, at the end.
+_Raw = tuple[int, int, str, str, "str | None", "str | None", Mapping[str, str]]
+
+
 def recognize(doc: Document) -> list[Hit]:
     """Every recognised mention in ``doc``, sorted by (start, end); coordinated phrases give several hits on one span."""
     text, lang = doc.text, doc.lang
@@ -49,13 +54,13 @@ def recognize(doc: Document) -> list[Hit]:
     keys = list(map(keys_memo(lang).__getitem__, sc.folded))
     spans = sentences(text)
 
-    found = reference_trie(lang).find(sc, keys)
+    found = reference_trie(lang).find(sc, keys, lang)
     places = _resolve_ambiguous(longest_non_overlapping(found), found, lang)
     dominant = _dominant_country(places)
-    heads = heads_for(lang).find(sc, keys)
+    heads = heads_for(lang).find(sc, keys, lang)
     composed = compose(text, sc, keys, places, lang, dominant, heads)
 
-    hits: list[Hit] = []
+    hits: list[_Raw] = []
     blocked = [False] * len(sc)
     for m in places:
         for k in range(m.first, m.last):
@@ -75,12 +80,8 @@ def recognize(doc: Document) -> list[Hit]:
     hits.extend(_person_hits(text, sc, blocked, lang))
 
     starts = [s for s, _ in spans]
-    hits = [
-        Hit(h.start, h.end, h.iri, h.type, h.country, h.parent, h.labels, sentence_index(starts, h.start))
-        for h in hits
-    ]
-    unique = {(h.start, h.end, h.iri): h for h in hits}
-    return [unique[k] for k in sorted(unique)]
+    unique = {(h[0], h[1], h[2]): h for h in hits}
+    return [Hit(*unique[k], sentence_index(starts, k[0])) for k in sorted(unique)]
 
 
 def _resolve_ambiguous(chosen: list[Match[Place]], found: list[Match[Place]], lang: str) -> list[Match[Place]]:
@@ -127,14 +128,14 @@ def _dominant_country(places: list[Match[Place]]) -> str | None:
     return min(counts, key=lambda cc: (-counts[cc], first_seen[cc]))
 
 
-def _place_hit(m: Match[Place], sc: Scan) -> Hit:
+def _place_hit(m: Match[Place], sc: Scan) -> _Raw:
     p = m.payload
     # a city's or body's country is reference knowledge, not stated by this mention
     country = p.country if p.type == "Country" else None
-    return Hit(sc.starts[m.first], sc.ends[m.last - 1], p.iri, p.type, country)
+    return (sc.starts[m.first], sc.ends[m.last - 1], p.iri, p.type, country, None, _EMPTY)
 
 
-def _institution_hit(c: Composed, sc: Scan, text: str, lang: str) -> Hit:
+def _institution_hit(c: Composed, sc: Scan, text: str, lang: str) -> _Raw:
     cc = c.inferred_country or ""
     lex = lexicon()
     start, end = sc.starts[c.first], sc.ends[c.last - 1]
@@ -143,21 +144,21 @@ def _institution_hit(c: Composed, sc: Scan, text: str, lang: str) -> Hit:
     type_name = lex.type_en.get(c.slug, c.slug.replace("-", " ").title())
     if c.unit is None:
         labels.setdefault("en", f"{type_name} ({cc.upper()})")
-        return Hit(start, end, iris.national_org_iri(cc, c.slug), c.cls, c.country, None, MappingProxyType(labels))
+        return (start, end, _org_iri(cc, c.slug), c.cls, c.country, None, MappingProxyType(labels))
     unit_name = c.unit.replace("-", " ").title()
     labels.setdefault("en", f"{unit_name} of the {type_name} ({cc.upper()})")
-    return Hit(
+    return (
         start,
         end,
-        iris.national_org_iri(cc, c.slug, c.unit),
+        _org_iri(cc, c.slug, c.unit),
         c.unit_cls or "CourtAdministration",
         c.country,
-        iris.national_org_iri(cc, c.slug),
+        _org_iri(cc, c.slug),
         MappingProxyType(labels),
     )
 
 
-def _person_hits(text: str, sc: Scan, blocked: list[bool], lang: str) -> list[Hit]:
+def _person_hits(text: str, sc: Scan, blocked: list[bool], lang: str) -> list[_Raw]:
     mentions = find_persons(text, sc, blocked, lang)
     # one given name per surname key: the fullest form the article uses (full name over initial)
     clusters: dict[str, tuple[str, str | None, str]] = {}
@@ -170,7 +171,7 @@ def _person_hits(text: str, sc: Scan, blocked: list[bool], lang: str) -> list[Hi
             clusters[key] = (m.surname, m.given, m.full)
         elif known[1] and m.given and name_key(known[1])[:1] != name_key(m.given)[:1]:
             continue  # another person with the same surname: kept apart by the initial
-    out: list[Hit] = []
+    out: list[_Raw] = []
     person_blocked = list(blocked)
     for m in mentions:
         key = name_key(m.surname)
@@ -188,11 +189,16 @@ def _person_hits(text: str, sc: Scan, blocked: list[bool], lang: str) -> list[Hi
     return out
 
 
-def _person_hit(start: int, end: int, surname: str, given: str | None, full: str, lang: str) -> Hit:
+def _person_hit(start: int, end: int, surname: str, given: str | None, full: str, lang: str) -> _Raw:
     labels = {lang: full}
     if lang not in ("en",):
         labels["en"] = to_latin(full) if not full.isascii() else full
-    return Hit(start, end, _person_iri(surname, given), "Person", None, None, MappingProxyType(labels))
+    return (start, end, _person_iri(surname, given), "Person", None, None, MappingProxyType(labels))
+
+
+@lru_cache(maxsize=4096)
+def _org_iri(cc: str, slug: str, unit: str | None = None) -> str:
+    return iris.national_org_iri(cc, slug, unit)
 
 
 @lru_cache(maxsize=16384)

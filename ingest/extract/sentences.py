@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 # A candidate boundary: terminal punctuation (with closing quotes/brackets) followed by space,
 # or a line break. Whether a dot really ends the sentence is decided in code below.
-_BOUNDARY_RE = re.compile(r"[.!?…]+[»\"”’)\]]*(?=\s)|\n")
+# Written to start with one character class (a fast first-character scan in ``re``); the same
+# matches as ``[.!?…]+[»"”’)\]]*(?=\s)|\n``.
+_BOUNDARY_RE = re.compile(r"[.!?…\n](?:(?<=\n)|[.!?…]*[»\"”’)\]]*(?=\s))")
 
 # Lower-cased abbreviations whose dot does not end a sentence (city, year, article, named-after,
 # Mr/Dr …). Country abbreviations such as "РК." are deliberately absent: they do end sentences.
@@ -18,16 +21,31 @@ _NO_BREAK_AFTER = frozenset(
         "sr", "art", "gen", "рис", "проф", "акад", "док", "мырза",
     }
 )
-_WORD_BEFORE_RE = re.compile(r"(\w+)\W*$")
+
+
+def _word_before(text: str, at: int) -> str:
+    """The last word (a run of word characters) ending before ``at``, looking back at most 20 characters
+    (a backward scan: a regex anchored at the window's end retries every start in it)."""
+    lo = max(0, at - 20)
+    space = text.rfind(" ", lo, at)
+    word = text[space + 1 if space >= 0 else lo : at]
+    if word.isalnum():  # the common case: a plain word right before the dot
+        return word
+    end = at
+    while end > lo and not (text[end - 1].isalnum() or text[end - 1] == "_"):
+        end -= 1
+    start = end
+    while start > lo and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return text[start:end]
 
 
 def _is_break(text: str, punct_start: int, punct: str) -> bool:
     if punct != ".":
         return True
-    before = _WORD_BEFORE_RE.search(text, max(0, punct_start - 20), punct_start)
-    if before is None:
+    word = _word_before(text, punct_start)
+    if not word:
         return True
-    word = before.group(1)
     # A single capital letter before the dot is an initial ("А.Мерғалиев", "К. Мами").
     if len(word) == 1 and word.isupper():
         return False
@@ -39,26 +57,35 @@ def _is_break(text: str, punct_start: int, punct: str) -> bool:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans ``(start, end)`` covering the non-blank text, in order; ``end`` exclusive."""
+    """Sentence spans ``(start, end)`` covering the non-blank text, in order; ``end`` exclusive.
+
+    The recogniser and the relation passes both ask for one article's sentences: the last few
+    answers are kept (a str caches its hash, so a repeat costs one dict lookup).
+    """
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY_RE.finditer(text):
-        if m.group() != "\n" and not _is_break(text, m.start(), m.group()[0]):
+        punct = m.group()[0]
+        if punct == "." and not _is_break(text, m.start(), punct):
             continue
         end = m.end()
         _append(text, spans, start, end)
         start = end
     _append(text, spans, start, len(text))
-    return spans
+    return tuple(spans)
 
 
 def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        spans.append((start, end))
+    piece = text[start:end]
+    body = piece.strip()
+    if body:
+        start += len(piece) - len(piece.lstrip())
+        spans.append((start, start + len(body)))
 
 
 def sentence_index(starts: list[int], offset: int) -> int:
