@@ -85,3 +85,20 @@ def test_unknown_language_scans_every_language() -> None:
     text = "Судьи приняли участие. Judges took part."
     kinds = cue_scanner("*").scan(text)
     assert len(kinds["participation"]) == 2
+
+
+_ORDINAL_PIECES = ["IX", "4th", "10-м", "4-изилдөөчүлүк", "1-декабрында", "third", "шестого", "үчүнчү",
+                   "20", "жылдык", "annual", "эл аралык", "  ", ", ", "XXL", "2024-жылы", "үшінші"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_ORDINAL_PIECES), max_size=8), st.sampled_from(LANGS))
+def test_ordinal_from_article_cues_equals_window_scan(pieces: list[str], lang: str) -> None:
+    from judikg.ingest.extract.events import ordinal_before
+
+    text = " ".join(pieces) + " конференция conference"
+    start = text.index(" конференция") + 1
+    doc = Document("t.txt", text, text, "0" * 64, lang, "Cyrl")
+    art = Article(doc, [], [(0, len(text))])
+    words = art.cues("ordinals", max(0, start - 48), start)
+    assert ordinal_before(text, start, 0, words) == ordinal_before(text, start, 0)

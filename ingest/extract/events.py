@@ -55,7 +55,6 @@ def _ordinal_words() -> tuple[re.Pattern[str], dict[str, int]]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE), values
 
 
-_LAST_WORDS_RE = re.compile(rf"(?:\S+\s*){{1,{_ORDINAL_WORDS}}}\Z")
 # Without one of these characters a window holds no number: only ordinal words can be there.
 _NUMERAL_CHAR_RE = re.compile(r"[\dIVXLC]")
 
@@ -66,10 +65,12 @@ def ordinal_before(text: str, start: int, floor: int, words: Sequence[Cue] | Non
     ``words`` are the article's ordinal-word cues (``Article.cues("ordinals")``) when known,
     which spares a scan of the window."""
     lo = max(floor, start - _ORDINAL_WINDOW)
-    last = _LAST_WORDS_RE.search(text, lo, start)
-    if last is not None:
-        lo = last.start()
     window = text[lo:start]
+    parts = window.rsplit(None, _ORDINAL_WORDS)
+    if len(parts) > _ORDINAL_WORDS:  # only the last few words: the first part is what to drop
+        tail = window[len(parts[0]) :]
+        cut = len(parts[0]) + len(tail) - len(tail.lstrip())
+        lo, window = lo + cut, window[cut:]
     found: list[tuple[int, int]] = []
     if _NUMERAL_CHAR_RE.search(window):
         for m in _ROMAN_RE.finditer(window):

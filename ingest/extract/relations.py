@@ -117,17 +117,25 @@ def hit_entities(hits: Iterable[HitLike], text: str, person_country: dict[str, s
     """One Entity per IRI with every mention of it; country where some mention names it."""
     by_iri: dict[str, list[HitLike]] = {}
     for h in hits:
-        by_iri.setdefault(h.iri, []).append(h)
+        group = by_iri.get(h.iri)
+        if group is None:
+            by_iri[h.iri] = [h]
+        else:
+            group.append(h)
     out: list[Entity] = []
     for iri, group in by_iri.items():
-        group.sort(key=lambda h: (h.start, h.end))
+        if len(group) > 1:
+            group.sort(key=lambda h: (h.start, h.end))
         labels: dict[str, str] = {}
         for h in group:
-            for lang, label in (h.labels or {}).items():
-                labels.setdefault(lang, label)
+            if h.labels:
+                for lang, label in h.labels.items():
+                    labels.setdefault(lang, label)
         country = next((h.country.upper() for h in group if h.country), None)
         if group[0].type == "Person":
             country = person_country.get(iri, country)
-        mentions = tuple(dict.fromkeys(Span(h.start, h.end, text[h.start : h.end]) for h in group))
+        # spans deduplicated by offsets (hashing the tuple is cheaper than hashing a Span)
+        spans = dict.fromkeys((h.start, h.end) for h in group)
+        mentions = tuple(Span(s, e, text[s:e]) for s, e in spans)
         out.append(Entity(iri=iri, type=group[0].type, labels=labels, mentions=mentions, country=country))
     return out
