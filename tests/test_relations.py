@@ -105,3 +105,37 @@ def test_mentions_merged_per_iri_and_output_deterministic() -> None:
     assert a == b
     (court,) = [e for e in a.entities if e.iri == SC_KZ]
     assert [m.start for m in court.mentions] == [0, text.index("Верховный Суд РК", 1)]
+
+
+def test_respective_posts_pair_coordinated_persons_with_coordinated_courts() -> None:
+    # "The chairs of the Supreme Courts of Kyrgyzstan and Turkey, A and B": one court each, in order.
+    text = "Кыргызстан жана Түркия Жогорку Сотторунун төрагалары Асан Асанов жана Мехмет Йылмаз жолугушту."
+    span = "Кыргызстан жана Түркия Жогорку Сотторунун"
+    sc_kg, sc_tr = national_org_iri("kg", "supreme-court"), national_org_iri("tr", "supreme-court")
+    hits = [
+        hit(text, span, sc_tr, "SupremeCourt", "TR"),
+        hit(text, span, sc_kg, "SupremeCourt", "KG"),
+        hit(text, "Кыргызстан", country_iri("kg"), "Country", "KG"),
+        hit(text, "Түркия", country_iri("tr"), "Country", "TR"),
+        hit(text, "Асан Асанов", person_iri("asanov", "a"), "Person"),
+        hit(text, "Мехмет Йылмаз", person_iri("yilmaz", "m"), "Person"),
+    ]
+    ex = extract_from_hits(doc(text, "ky"), hits, dates=[])
+    posts = {(r.subject, r.object, r.role) for r in ex.relations if r.predicate == "post"}
+    assert posts == {(person_iri("asanov", "a"), sc_kg, "chair"), (person_iri("yilmaz", "m"), sc_tr, "chair")}
+
+
+def test_respective_posts_need_lists_of_one_length() -> None:
+    text = "Chairman of the Supreme Courts of Mongolia and Georgia John Smith spoke."
+    span = "Supreme Courts of Mongolia and Georgia"
+    sc_mn, sc_ge = national_org_iri("mn", "supreme-court"), national_org_iri("ge", "supreme-court")
+    hits = [
+        hit(text, span, sc_mn, "SupremeCourt", "MN"),
+        hit(text, span, sc_ge, "SupremeCourt", "GE"),
+        hit(text, "Mongolia", country_iri("mn"), "Country", "MN"),
+        hit(text, "Georgia", country_iri("ge"), "Country", "GE"),
+        hit(text, "John Smith", person_iri("smith", "j"), "Person"),
+    ]
+    ex = extract_from_hits(doc(text, "en"), hits, dates=[])
+    posts = {(r.subject, r.object) for r in ex.relations if r.predicate == "post"}
+    assert len(posts) == 1  # one person, two courts: no respective reading, the first pairing stays

@@ -193,7 +193,7 @@ def group_triggers(art: Article, triggers: list[Trigger]) -> list[EventFinding]:
         t.year = _sentence_year(art, t)
         target = None
         for ev in events:
-            if ev.type != t.type:
+            if ev.type != t.type or ev.slug != t.slug:  # a session is not the meeting beside it
                 continue
             if t.ordinal is not None and ev.ordinal is not None and t.ordinal != ev.ordinal:
                 continue

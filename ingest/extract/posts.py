@@ -145,28 +145,85 @@ def _pair(zone: list[Item], head_final: bool) -> list[tuple[str, Item | None, It
     return out
 
 
+#: What joins coordinated names ("A and B", «А мен Б», «А и Б», "A, B").
+_COORDINATION_RE = re.compile(
+    r"\s*(?:,|and|и|мен|пен|бен|менен|жана|және|men|pen|ben|jáne|jäne)\s*", re.IGNORECASE
+)
+
+
+def _coordinated_persons(art: Article, items: list[Item], i: int) -> list[Item]:
+    """The person at ``items[i]`` and the persons coordinated right after it ("A and B")."""
+    run = [items[i]]
+    for it in items[i + 1 :]:
+        if it.kind != "person" or it.start < run[-1].end:
+            break
+        if not _COORDINATION_RE.fullmatch(art.text, run[-1].end, it.start):
+            break
+        run.append(it)
+    return run
+
+
+def _in_text_order(art: Article, group: list[HitLike]) -> list[HitLike]:
+    """Coordinated institutions sharing one span ("Supreme Courts of Kazakhstan and Mongolia") in
+    the order their countries are written; empty when the order cannot be told."""
+    inside = art.hits_between(group[0].start, group[0].end)
+    at: dict[int, int] = {}
+    for h in group:
+        code = (h.country or "").upper()
+        pos = next((c.start for c in inside if c.type == "Country" and (c.country or "").upper() == code), None)
+        if pos is None:
+            return []
+        at[id(h)] = pos
+    return sorted(group, key=lambda h: at[id(h)])
+
+
+def _respective(art: Article, items: list[Item], i: int, org: Item) -> list[tuple[Item, HitLike]]:
+    """"Chairs of the Supreme Courts of X and Y, A and B": each person holds the post in the
+    institution written in the same place of its list. Empty unless the lists are as long."""
+    group = [h for h in art.hits_by_sentence[art.sentence_of(org.start)]
+             if h.start == org.start and h.end == org.end and h.type in ORG_TYPES]
+    if len(group) < 2:
+        return []
+    persons = _coordinated_persons(art, items, i)
+    ordered = _in_text_order(art, group)
+    if len(persons) != len(ordered):
+        return []
+    return list(zip(persons, ordered))
+
+
 def find_posts(art: Article) -> tuple[list[PostFinding], dict[str, str]]:
     """Posts of every named person, and each person's country where the post names it."""
     posts: list[PostFinding] = []
     countries: dict[str, str] = {}
     head_final = art.doc.lang in _HEAD_FINAL
     seen: set[tuple[str, str, str]] = set()
+
+    def add(person: str, org: HitLike, role: str, s: int) -> None:
+        key = (person, org.iri, role)
+        if key not in seen:
+            seen.add(key)
+            posts.append(PostFinding(person, org.iri, role, s))
+        if org.country and person not in countries:
+            countries[person] = org.country.upper()
+
     for s, hits in enumerate(art.hits_by_sentence):
         if not any(h.type == "Person" for h in hits):
             continue
         items = _items(art, s)
+        assigned: set[int] = set()  # persons given their post by a respective list
         for i, it in enumerate(items):
-            if it.kind != "person":
+            if it.kind != "person" or i in assigned:
                 continue
-            for zone in (_zone_left(art, items, i), _zone_right(art, items, i)):
+            for side, zone in (("left", _zone_left(art, items, i)), ("right", _zone_right(art, items, i))):
                 for role, org, country in _pair(zone, head_final):
                     if org is not None and org.hit is not None:
-                        key = (it.value, org.hit.iri, role)
-                        if key not in seen:
-                            seen.add(key)
-                            posts.append(PostFinding(it.value, org.hit.iri, role, s))
-                        if org.hit.country and it.value not in countries:
-                            countries[it.value] = org.hit.country.upper()
+                        pairs = _respective(art, items, i, org) if side == "left" else []
+                        if pairs:
+                            for person, hit in pairs:
+                                add(person.value, hit, role, s)
+                                assigned.add(items.index(person))
+                            continue
+                        add(it.value, org.hit, role, s)
                     elif country is not None and country.hit is not None and country.hit.country:
                         countries.setdefault(it.value, country.hit.country.upper())
     return posts, countries
