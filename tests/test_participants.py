@@ -105,3 +105,20 @@ def test_country_in_the_locative_is_the_place_when_no_city_is_named() -> None:
     text = "Конференция судей Казахстана открылась."
     ex = extract_from_hits(doc(text, "ru"), [hit(text, "Казахстана", country_iri("kz"), "Country", "KZ")], dates=[])
     assert not rel(ex, "location")
+
+
+def test_a_meeting_or_visit_word_names_its_sides_without_a_participation_verb() -> None:
+    en = "President John Adams held a meeting with Peter Brown in the capital."
+    hits = [hit(en, "John Adams", person_iri("adams", "j"), "Person"), hit(en, "Peter Brown", person_iri("brown", "p"), "Person")]
+    assert _participants(extract_from_hits(doc(en, "en"), hits, dates=[])) == {
+        person_iri("adams", "j"), person_iri("brown", "p")}
+    ky = "Асан Асанов Бакыт Бакиев менен жолугушууда маселелерди талкуулады."
+    hits = [hit(ky, "Асан Асанов", person_iri("asanov", "a"), "Person"), hit(ky, "Бакыт Бакиев", person_iri("bakiev", "b"), "Person")]
+    assert _participants(extract_from_hits(doc(ky, "ky"), hits, dates=[])) == {
+        person_iri("asanov", "a"), person_iri("bakiev", "b")}
+
+
+def test_a_conference_word_alone_names_no_participants() -> None:
+    text = "John Adams wrote about the conference in the capital."
+    hits = [hit(text, "John Adams", person_iri("adams", "j"), "Person")]
+    assert _participants(extract_from_hits(doc(text, "en"), hits, dates=[])) == set()

@@ -37,6 +37,8 @@ _PUNCT_RE = re.compile(r"[,.;:!?«»\"“”()]")
 _LIST_ITEM_RE = re.compile(r"\s*(?:[-\u2013\u2014•*·]|\d{1,2}[.)])\s")
 #: How many sentences after a mention still speak of the event (when no other event is named).
 _SCOPE_SENTENCES = 12
+#: Events whose naming word alone tells who took part (a meeting of two sides, a visit).
+_ENCOUNTER_SLUGS = frozenset({"meeting", "visit"})
 #: How near a framework word ("within", «алкагында») must stand to an event it frames.
 _FRAMEWORK_GAP = 40
 
@@ -157,7 +159,16 @@ def assign_participants(
     if not events:
         return
     about = _sentence_events(art, events)
-    for s, cue_at in sorted(_cued_sentences(art).items()):
+    cued = _cued_sentences(art)
+    for ev in events:
+        if ev.slug not in _ENCOUNTER_SLUGS:
+            continue
+        for t in ev.triggers:
+            # "X held a meeting with Y", «X менен жолугушуу», "the visit of X to Y": the word
+            # naming a meeting or a visit says who took part, as a participation verb would.
+            if not t.anaphoric and t.sentence not in cued:
+                cued[t.sentence] = t.start
+    for s, cue_at in sorted(cued.items()):
         evs = about.get(s)
         if not evs:
             continue
