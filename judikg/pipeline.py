@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import multiprocessing
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import BinaryIO
+
+from pyoxigraph import Quad, RdfFormat, parse, serialize
 
 from judikg import EXTRACTOR_VERSION
 from judikg.errors import InputError
@@ -21,7 +25,7 @@ from judikg.graph.rdfize import article_quads, article_source_key
 from judikg.graph.reference_graph import reference_quads
 from judikg.graph.store import ArticleGraph, OxigraphStore, Store
 from judikg.ingest.extract import extract
-from judikg.ingest.model import Document, Extraction
+from judikg.ingest.model import Document
 from judikg.ingest.read import read_paths
 from judikg.iris import article_graph_iri
 
@@ -87,19 +91,66 @@ class IngestReport:
         }
 
 
-def _extract_one(doc: Document) -> tuple[Document, Extraction]:
-    return doc, extract(doc)
+#: Articles sent to a worker process at a time: enough to amortise the round trip.
+CHUNK_SIZE = 8
+#: Chunks in flight per worker: keeps every worker busy while the parent writes, and bounds
+#: memory (``Pool.imap`` would read the whole corpus ahead into its task queue).
+CHUNKS_AHEAD = 3
 
 
-def _extracted(docs: Iterable[Document], workers: int) -> Iterator[tuple[Document, Extraction]]:
+def _article_graph(doc: Document, quads: Sequence[Quad]) -> ArticleGraph:
+    return ArticleGraph(
+        graph_iri=article_graph_iri(doc.sha256), source_key=article_source_key(doc), sha256=doc.sha256, quads=quads
+    )
+
+
+def _quads(doc: Document, ingested_at: datetime) -> list[Quad]:
+    return article_quads(doc, extract(doc), ingested_at=ingested_at, extractor_version=EXTRACTOR_VERSION)
+
+
+def _quads_of_chunk(docs: list[Document], ingested_at: datetime) -> list[bytes]:
+    """Worker side: each article's quads as N-Quads (pickling pyoxigraph terms costs ~10x more)."""
+    return [serialize(_quads(doc, ingested_at), format=RdfFormat.N_QUADS) for doc in docs]
+
+
+def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for doc in docs:
+        chunk.append(doc)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _warm_up() -> None:
+    """Load lexicons and reference data before forking, so workers share them instead of each
+    loading its own copy."""
+    extract(Document(source="<warm-up>", original="", text="Supreme Court.", sha256="0" * 64, lang="en", script="Latn"))
+
+
+def _article_graphs(docs: Iterable[Document], workers: int, ingested_at: datetime) -> Iterator[ArticleGraph]:
+    """Each document's graph, in input order; extraction on ``workers`` processes when > 1."""
     if workers <= 1:
         for doc in docs:
-            yield _extract_one(doc)
+            yield _article_graph(doc, _quads(doc, ingested_at))
         return
-    # fork keeps the already-loaded lexicons and reference data in the children for free
+    _warm_up()
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(workers) as pool:
-        yield from pool.imap(_extract_one, docs, chunksize=16)
+        pending: deque[tuple[list[Document], AsyncResult[list[bytes]]]] = deque()
+        for chunk in _chunks(docs, CHUNK_SIZE):
+            pending.append((chunk, pool.apply_async(_quads_of_chunk, (chunk, ingested_at))))
+            if len(pending) >= workers * CHUNKS_AHEAD:
+                yield from _parsed(*pending.popleft())
+        while pending:
+            yield from _parsed(*pending.popleft())
+
+
+def _parsed(chunk: list[Document], result: AsyncResult[list[bytes]]) -> Iterator[ArticleGraph]:
+    for doc, nquads in zip(chunk, result.get(), strict=True):
+        yield _article_graph(doc, list(parse(nquads, format=RdfFormat.N_QUADS)))
 
 
 def ingest(
@@ -133,9 +184,8 @@ def ingest(
                 continue
             graph = article_graph_iri(item.sha256)
             state = store.article_state(article_source_key(item))
-            if graph in seen_graphs or (
-                state is None and store.has_graph(graph)
-            ):
+            # a stored graph nobody catalogued was left by an interrupted bulk write: rewrite it
+            if graph in seen_graphs or (state is None and store.has_graph(graph) and store.is_catalogued(graph)):
                 report.outcomes.append(_outcome(item, "duplicate", graph))
                 if on_article:
                     on_article(1)
@@ -151,16 +201,8 @@ def ingest(
             yield item
 
     batch: list[ArticleGraph] = []
-    for doc, extraction in _extracted(fresh_documents(), workers):
-        quads = article_quads(doc, extraction, ingested_at=ingested_at, extractor_version=EXTRACTOR_VERSION)
-        batch.append(
-            ArticleGraph(
-                graph_iri=article_graph_iri(doc.sha256),
-                source_key=article_source_key(doc),
-                sha256=doc.sha256,
-                quads=quads,
-            )
-        )
+    for article in _article_graphs(fresh_documents(), workers, ingested_at):
+        batch.append(article)
         if len(batch) >= BATCH_SIZE:
             store.write_articles(batch)
             if on_article:
