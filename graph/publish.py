@@ -13,8 +13,10 @@
 Everything is a pure function of the store's content, the options and the issued date: quads
 are sorted (blank nodes canonicalised first), gzip streams carry no name or time, JSON keys keep
 one order, so two releases of the same data differ only where the issued date is written
-(dcat.ttl and index.html). The store's catalog (bookkeeping) is left out and the ontology graph
-is published as the ontology, not mixed into the data.
+(dcat.ttl and index.html). The store's catalog and each article's ingest time
+(``prov:generatedAtTime``) are bookkeeping of one machine and are left out — the release's own
+date is its ``dcterms:issued`` —, and the ontology graph is published as the ontology, not mixed
+into the data.
 """
 
 from __future__ import annotations
@@ -40,10 +42,11 @@ from judikg.errors import InputError, QueryError
 from judikg.graph.dcat import CC_BY_4, DCAT_PATH, DcatSettings, ReleaseFile, dcat_triples
 from judikg.graph.export import export_prefixes
 from judikg.graph.rebase import DATA_NAMESPACES, Rebaser
-from judikg.graph.store import Store, catalog_graph
+from judikg.graph.store import OxigraphStore, Store, catalog_graph
 from judikg.graph.terms import quad_key
 from judikg.graph.void import VOID_PATH, VoidCounts, VoidSettings, void_counts, void_triples
 from judikg.iris import BASE, ONTOLOGY_GRAPH
+from judikg.vocab import PROV
 
 TITLE = "judikg: judicial institutions knowledge graph"
 DESCRIPTION = (
@@ -106,11 +109,25 @@ class PublishReport:
 
 def release_quads(store: Store, rebaser: Rebaser) -> list[ox.Quad]:
     """The store's data graphs (no catalog, no ontology), re-based, blank nodes canonical, sorted."""
-    skip = {catalog_graph(), ox.NamedNode(ONTOLOGY_GRAPH)}
-    quads = [q for q in store.quads() if q.graph_name not in skip]
+    ontology = ox.NamedNode(ONTOLOGY_GRAPH)
+    quads = [q for q in _published(store) if q.graph_name != ontology]
     if not rebaser.identity:
         quads = [rebaser.quad(q) for q in quads]
     return _canonical(quads)
+
+
+def _published(store: Store) -> Iterable[ox.Quad]:
+    """The store's quads less what only one machine knows: the catalog and ingest times."""
+    catalog = catalog_graph()
+    ingest_time = ox.NamedNode(str(PROV.generatedAtTime))
+    return (q for q in store.quads() if q.graph_name != catalog and q.predicate != ingest_time)
+
+
+def _page_store(store: Store) -> OxigraphStore:
+    """An in-memory copy of what the release publishes, so the entity pages say what the dumps say."""
+    copy_ = OxigraphStore.memory()
+    copy_.raw.extend(_published(store))
+    return copy_
 
 
 def _canonical(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
@@ -270,7 +287,8 @@ def publish(
         _write(root, ".well-known/void", void_bytes)  # where VoID harvesters look first
 
         render = None if not pages else renderer or _default_renderer()
-        report.entity_documents, report.entity_pages = _write_entities(root, store, rebaser, triples, prefixes, render, lang, report)
+        page_store = _page_store(store) if render is not None else store
+        report.entity_documents, report.entity_pages = _write_entities(root, page_store, rebaser, triples, prefixes, render, lang, report)
         _write(root, ".htaccess", htaccess(rebaser.base).encode("utf-8"))
         _write(root, "nginx.conf", nginx_conf(rebaser.base).encode("utf-8"))
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime, timezone
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from pyoxigraph import Quad, RdfFormat, parse
 
@@ -117,7 +117,9 @@ def article_quads(
     add(article, _t("dcterms", "language"), _literal(doc.lang))
     add(article, _t("jk", "script"), _literal(doc.script))
     add(article, _t("jk", "sha256"), _literal(doc.sha256))
-    add(article, _t("jk", "sourcePath"), _literal(doc.source))
+    # the file name only: where the file sat on one machine says nothing to a reader of the graph
+    # and would make two stores of the same articles differ (the catalog keeps the full path)
+    add(article, _t("jk", "sourcePath"), _literal(PurePath(doc.source).name or doc.source))
     url = _maybe_iri(doc.url)
     if url is not None:
         add(article, _t("schema", "url"), url)

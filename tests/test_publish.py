@@ -12,7 +12,7 @@ import re
 import shutil
 import subprocess
 from collections import Counter
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -62,11 +62,11 @@ def read(root: Path, path: str) -> bytes:
 
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """Two on-disk stores of the same articles, ingested in opposite orders."""
+    """Two on-disk stores of the same articles, ingested in opposite orders at different times."""
     files = article_files()
     first, second = tmp_path_factory.mktemp("store-a"), tmp_path_factory.mktemp("store-b")
     assert ingest_into(files, first, now=NOW).ok
-    assert ingest_into(list(reversed(files)), second, now=NOW).ok
+    assert ingest_into(list(reversed(files)), second, now=NOW + timedelta(days=3, hours=5)).ok
     return first, second
 
 
