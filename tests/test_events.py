@@ -138,3 +138,19 @@ def test_extraction_accepts_any_text(text: str) -> None:
     for e in ex.entities:
         for m in e.mentions:
             assert text[m.start : m.end] == m.surface
+
+
+def test_a_visit_takes_the_place_of_the_event_it_was_made_for() -> None:
+    text = "The delegation made a working visit. The conference opened in Tbilisi on Monday."
+    ex = extract_from_hits(doc(text, "en"), [hit(text, "Tbilisi", city_iri("tbilisi"), "City")], dates=[])
+    located = {s.rsplit("/", 1)[-1].split("-")[1]: o for s, o in rel(ex, "location")}
+    assert located == {"visit": city_iri("tbilisi"), "conference": city_iri("tbilisi")}
+
+
+def test_a_meeting_takes_a_place_only_from_its_own_sentence() -> None:
+    text = "The conference opened in Tbilisi. Later the two chairs held a meeting."
+    ex = extract_from_hits(doc(text, "en"), [hit(text, "Tbilisi", city_iri("tbilisi"), "City")], dates=[])
+    assert [s for s, _ in rel(ex, "location") if "-meeting-" in s] == []
+    text = "On the sidelines of the conference in Tbilisi the chairs held a meeting."
+    ex = extract_from_hits(doc(text, "en"), [hit(text, "Tbilisi", city_iri("tbilisi"), "City")], dates=[])
+    assert [o for s, o in rel(ex, "location") if "-meeting-" in s] == [city_iri("tbilisi")]

@@ -305,6 +305,32 @@ def assign_country_places(art: Article, events: list[EventFinding]) -> None:
                 break
 
 
+#: Events that happen where the event beside them happens when no place of their own is given,
+#: and how many sentences apart the two may be named: a visit is made to attend what is named
+#: around it; a meeting only shares the place of an event named in its own sentence.
+_SIDE_EVENT_DISTANCE = {"visit": 2, "meeting": 0}
+
+
+def inherit_places(events: list[EventFinding]) -> None:
+    """A visit or a meeting with no place stated takes the place of the event named nearest to it
+    (see ``_SIDE_EVENT_DISTANCE``): "a visit to attend the conference in Dushanbe", "a meeting
+    on the sidelines of the Istanbul summit"."""
+    placed = [ev for ev in events if ev.locations]
+    for ev in events:
+        reach = _SIDE_EVENT_DISTANCE.get(ev.slug)
+        if ev.locations or reach is None:
+            continue
+        best: tuple[int, int, EventFinding] | None = None
+        for other in placed:
+            if other is ev:
+                continue
+            gap = min(abs(a.sentence - b.sentence) for a in ev.triggers for b in other.triggers)
+            if gap <= reach and (best is None or gap < best[0]):
+                best = (gap, other.triggers[0].start, other)
+        if best is not None:
+            ev.locations.extend(best[2].locations)
+
+
 def assign_organizers(
     art: Article, events: list[EventFinding], titles: frozenset[tuple[int, str]] = frozenset()
 ) -> None:
@@ -354,6 +380,7 @@ def find_events(
     assign_dates(art, events)
     assign_places(art, events, triggers)
     assign_country_places(art, events)
+    inherit_places(events)
     assign_organizers(art, events, titles)
     assign_participants(art, events, titles)
     return events
