@@ -154,3 +154,28 @@ def test_a_meeting_takes_a_place_only_from_its_own_sentence() -> None:
     text = "On the sidelines of the conference in Tbilisi the chairs held a meeting."
     ex = extract_from_hits(doc(text, "en"), [hit(text, "Tbilisi", city_iri("tbilisi"), "City")], dates=[])
     assert [o for s, o in rel(ex, "location") if "-meeting-" in s] == [city_iri("tbilisi")]
+
+
+def test_a_verb_names_a_meeting_only_where_no_event_word_does() -> None:
+    from judikg.iris import person_iri
+
+    text = "Asan Asanov met with Peter Brown in Tbilisi."
+    hits = [hit(text, "Asan Asanov", person_iri("asanov", "a"), "Person"),
+            hit(text, "Peter Brown", person_iri("brown", "p"), "Person"),
+            hit(text, "Tbilisi", city_iri("tbilisi"), "City")]
+    ex = extract_from_hits(doc(text, "en"), hits, dates=[])
+    assert [e.type for e in events_of(ex)] == ["Meeting"]
+    assert {o for _, o in rel(ex, "participant")} == {person_iri("asanov", "a"), person_iri("brown", "p")}
+    assert {o for _, o in rel(ex, "location")} == {city_iri("tbilisi")}
+    text = "Судьялар конференцияда жолугушту."
+    assert [e.type for e in events_of(extract_from_hits(doc(text, "ky"), [], dates=[]))] == ["Conference"]
+
+
+def test_a_reception_says_who_took_part() -> None:
+    from judikg.iris import person_iri
+
+    text = "На конференции Асан Асанов принял Петра Брауна."
+    hits = [hit(text, "Асан Асанов", person_iri("asanov", "a"), "Person"),
+            hit(text, "Петра Брауна", person_iri("brown", "p"), "Person")]
+    ex = extract_from_hits(doc(text, "ru"), hits, dates=[])
+    assert {o for _, o in rel(ex, "participant")} == {person_iri("asanov", "a"), person_iri("brown", "p")}

@@ -156,6 +156,14 @@ def find_triggers(art: Article, lexicon_name: str = "events") -> list[Trigger]:
                 continue
             out.append(Trigger(c.start, c.end, c.label, c.slug, s, anaphoric=anaphoric))
             taken.append((c.start, c.end))
+    if lexicon_name == "events":
+        # A verb names the meeting only where no noun names an event: "the conference met in
+        # Bishkek" tells of the conference.
+        named = {t.sentence for t in out if not t.anaphoric}
+        for c in art.cues("events.verbs"):
+            s = art.sentence_of(c.start)
+            if s not in named and not any(a < c.end and c.start < b for a, b in taken):
+                out.append(Trigger(c.start, c.end, c.label, c.slug, s))
     return sorted(out, key=lambda t: t.start)
 
 

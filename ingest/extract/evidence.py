@@ -96,6 +96,7 @@ def cue_regex(name: str, section: str, lang: str) -> re.Pattern[str] | None:
 CUE_KINDS: dict[str, tuple[str, str | None, str]] = {
     "events": ("events", None, "typed"),
     "events.anaphora": ("events", "anaphora", "typed"),
+    "events.verbs": ("events", "verbs", "typed"),
     "agreements": ("agreements", None, "typed"),
     "roles": ("roles", "roles", "roles"),
     "ordinals": ("events", "ordinal_words", "ordinals"),
