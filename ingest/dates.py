@@ -356,10 +356,14 @@ def _relative(kind: str, start: int, end: int, ref: date) -> DateMention:
     return DateMention(start, end, _iso(year), None, "year")
 
 
+_REF = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@lru_cache(maxsize=1024)  # extraction asks once per sentence, always with the article's date
 def _ref_date(ref: str | None) -> date | None:
     if not ref:
         return None
-    match = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", ref)
+    match = _REF.match(ref)
     if not match:
         return None
     year, month, day = int(match[1]), int(match[2] or 1), int(match[3] or 1)
