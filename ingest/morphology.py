@@ -91,6 +91,12 @@ def russian_stem(key: str) -> str:
     return key
 
 
+def _russian_strips(key: str) -> Iterator[str]:
+    for ending in russian_endings():
+        if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
+            yield key[: -len(ending)]
+
+
 def turkic_stems(key: str) -> Iterator[str]:
     """Candidate stems of a folded Kyrgyz/Kazakh token, longest first (the token itself excluded)."""
     tails = turkic_tails()
@@ -133,7 +139,9 @@ def _token_keys(key: str, lang: str) -> tuple[str, ...]:
         keys.extend(turkic_stems(key))
         # Russian loan forms inside Kyrgyz/Kazakh text keep Russian stems too ("Республики").
     if lang == "ru":
-        keys.append(russian_stem(key))
+        # every ending strip, longest first: folding merges й and и, so "Кореи" (korei) may end
+        # in -ей or -и, and only the shorter strip meets the lexicon's "Корея" (kore)
+        keys.extend(_russian_strips(key))
     elif lang == "en":
         keys.extend(english_stems(key))
     return tuple(dict.fromkeys(keys))

@@ -199,6 +199,8 @@ _FOLD_LETTERS: dict[str, str] = {
     "ч": "ch", "ш": "sh", "щ": "sh", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu",
     "я": "ia", "ә": "a", "ғ": "g", "қ": "q", "ң": "n", "ө": "o", "ұ": "u", "ү": "u",
     "һ": "h", "і": "i", "ў": "o", "ҳ": "h", "є": "ie", "ї": "i", "ґ": "g", "ј": "j",
+    # fita, typed for Ө where a keyboard lacks the Kyrgyz letter ("БУУѲП")
+    "ѳ": "o",
     # Latin letters whose plain decomposition is wrong for the key or has none
     "ý": "u", "ı": "i", "ş": "sh", "ç": "ch", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o",
     "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ħ": "h", "ŋ": "n", "ĳ": "ij",
@@ -286,8 +288,10 @@ def fold_word(word: str) -> str:
 _NAME_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
-        ("q", "k"), ("c(?!h)", "k"), ("x", "ks"), ("w", "v"),
-        ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"),
+        # c is s before a front vowel (Cecilia, Vincent ~ Винсент), k elsewhere (Carr ~ Карр)
+        ("q", "k"), ("c(?=[eiy])", "s"), ("c(?!h)", "k"), ("x", "ks"), ("w", "v"),
+        # Джунушпаев folds to djunushpaev, Жунушпаев and Zhunushpaev to j…: one sound
+        ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"), ("ts", "s"),
         ("ye", "e"), ("y(?=[aiou])", "i"), ("y", "i"),
         (r"(.)\1+", r"\1"),
     )
@@ -298,7 +302,8 @@ def name_key(name: str) -> str:
     """Loose key for a personal name across scripts and romanisations.
 
     ``Мергалиев``, ``Мерғалиев``, ``Mergaliyev`` and ``Mergalıev`` → ``mergaliev``;
-    ``Жунушпаев``/``Zhunushpaev`` → ``junushpaev``; ``Тоқаев``/``Tokayev`` → ``tokaev``.
+    ``Жунушпаев``/``Джунушпаев``/``Zhunushpaev`` → ``junushpaev``; ``Тоқаев``/``Tokayev`` → ``tokaev``;
+    ``Vincent``/``Винсент`` → ``vinsent``; ``Цой``/``Tsoy`` → ``soi``.
     It merges more than :func:`fold` (ы with и, doubled letters with single ones), so use
     it for names only. Idempotent.
     """

@@ -68,3 +68,10 @@ def test_never_crashes_and_keeps_the_token_first(word: str, lang: str) -> None:
     assert keys[0] == key
     assert all(len(k) <= len(key) for k in keys)
     stem_variants(word, lang)
+
+
+def test_russian_token_keys_try_every_ending() -> None:
+    # й and и fold alike: "Кореи" must also lose only its -и to meet "Корея"
+    lexicon_key = russian_stem(fold("Корея"))
+    assert lexicon_key in token_keys(fold("Кореи"), "ru")
+    assert lexicon_key in token_keys(fold("Корее"), "ru")

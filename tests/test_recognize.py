@@ -95,14 +95,46 @@ def test_recognize_is_fast_on_a_4kb_article() -> None:
     doc = Document("<bench>", text, text, "0" * 64, "kk", "Cyrl")
     recognize(doc)  # warm the lazily built lexicons
     runs = 50
-    started = time.perf_counter()
+    # CPU time of this process: wall time on a machine shared with other jobs measures them too
+    started = time.process_time()
     for _ in range(runs):
         recognize(doc)
-    per_article = (time.perf_counter() - started) / runs
-    assert per_article < 0.01, f"{per_article * 1000:.2f} ms per 4 KB article"
+    per_article = (time.process_time() - started) / runs
+    assert per_article < 0.01, f"{per_article * 1000:.2f} ms of CPU per 4 KB article"
 
 
 def test_sentences_respect_initials_and_abbreviations() -> None:
     text = "А.Мерғалиев және К. Мами келді. Верховного Суда РК. Далее г. Москва."
     got = [text[s:e] for s, e in sentences(text)]
     assert got == ["А.Мерғалиев және К. Мами келді.", "Верховного Суда РК.", "Далее г. Москва."]
+
+
+def _hits(text: str, lang: str) -> list[tuple[str, str, str]]:
+    doc = Document("<t>", text, text, "0" * 64, lang, "Latn" if lang in ("en", "kk-Latn") else "Cyrl")
+    return [(text[h.start : h.end], h.iri.rsplit("/id/", 1)[1], h.type) for h in recognize(doc)]
+
+
+def test_a_dateline_city_is_not_a_place_of_the_story() -> None:
+    assert _hits("Бишкек, 3.05.21. Бүгүн Бишкекте жыйын өттү.", "ky") == [("Бишкекте", "city/bishkek", "City")]
+    assert _hits("Ташкент. 5 мая. В Ташкенте прошла встреча.", "ru") == [("Ташкенте", "city/tashkent", "City")]
+    assert _hits("Astana, June 4 (news). Judges met in Astana.", "en") == [("Astana", "city/astana", "City")]
+    assert ("Astana", "city/astana", "City") in _hits("Astana - the capital", "en")  # no date follows
+
+
+def test_russian_country_forms_that_folding_blurs() -> None:
+    got = {iri for _, iri, _ in _hits("Гости из Южной Кореи, Египта, Мьянмы и Палестины.", "ru")}
+    assert got == {"country/kr", "country/eg", "country/mm", "country/ps"}
+
+
+def test_a_quoted_programme_of_an_international_body() -> None:
+    got = _hits("Жыйынга ПРООНдун «Жаңы жол» долбоорунун өкүлү келди. «Жаңы жол» долбоору уланат.", "ky")
+    assert ("ПРООНдун", "org/undp", "InternationalOrganization") in got
+    projects = [(s, t) for s, iri, t in got if iri == "org/project-jany-jol"]
+    assert projects == [
+        ("ПРООНдун «Жаңы жол» долбоорунун", "InternationalOrganization"),
+        ("«Жаңы жол» долбоору", "InternationalOrganization"),
+    ]
+    ru = _hits("Эксперты проекта ПРООН «Новый путь» выступили.", "ru")
+    assert ("проекта ПРООН «Новый путь»", "org/project-novyi-put", "InternationalOrganization") in ru
+    # a quoted title with no international body and no programme word is no programme
+    assert not [h for h in _hits("Закон «О судах» принят.", "ru") if "project" in h[1]]

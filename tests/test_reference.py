@@ -181,3 +181,33 @@ def test_countries_json_is_current() -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_parenthesised_labels_give_their_names_but_not_other_states() -> None:
+    data = load()
+
+    def names(key: str) -> set[str]:
+        entity = data.by_key(key)
+        assert entity is not None
+        return {name for _, name in entity.all_names()}
+
+    assert {"Myanmar", "Burma", "Мьянма", "Бирма"} <= names("mm")
+    # "Виргинские о-ва (США)": the head names two territories, the bracket another state
+    assert "США" not in names("vi") and "Виргинские о-ва" not in names("vi") | names("vg")
+    assert {"Palestine", "Палестина"} <= names("ps")
+
+
+def test_label_parts_are_kept_only_when_plain_and_unshared() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    try:
+        from build_countries import label_part_aliases
+    finally:
+        sys.path.pop(0)
+    labels = {"AA": {"en": "Alpha (Beta)"}, "BB": {"en": "Isles (Gamma)"}, "CC": {"en": "Isles (XYZ)"}, "GG": {"en": "Gamma"}}
+    names = {code: set(ls.values()) for code, ls in labels.items()}
+    assert label_part_aliases(labels, names) == {"AA": {"en": ["Alpha", "Beta"]}}
+
+
+def test_usaid_is_a_us_government_body() -> None:
+    usaid = load().by_key("usaid")
+    assert usaid is not None and usaid.type == "GovernmentBody" and usaid.country == "US"

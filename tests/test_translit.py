@@ -170,3 +170,14 @@ def test_name_key_is_idempotent_and_alphanumeric(text: str) -> None:
     key = name_key(text)
     assert name_key(key) == key
     assert not re.search(r"[\W_]", key)
+
+
+def test_name_key_meets_dj_and_reads_c_by_the_next_vowel() -> None:
+    assert name_key("Джунушпаев") == name_key("Жунушпаев") == name_key("Zhunushpaev") == name_key("Dzhunushpaev")
+    assert name_key("Vincent") == name_key("Винсент")
+    assert name_key("Carr") == name_key("Карр")
+    assert name_key("Tsoy") == name_key("Цой")
+
+
+def test_fold_reads_fita_as_the_kyrgyz_o() -> None:
+    assert fold("БУУѲП") == fold("БУУӨП")

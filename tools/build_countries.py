@@ -63,6 +63,49 @@ def _with_latin(names: dict[str, list[str]]) -> dict[str, list[str]]:
     return out
 
 
+def _label_parts(label: str) -> list[str]:
+    """The two names of a parenthesised CLDR label: "Myanmar (Burma)" → Myanmar, Burma."""
+    head, sep, rest = label.partition(" (")
+    if not sep or not rest.endswith(")"):
+        return []
+    return [head.strip(), rest[:-1].strip()]
+
+
+def _is_plain_name(part: str) -> bool:
+    """A part that can name a state alone: capitalised words, no abbreviation ("САР", "MMH"),
+    no qualifier ("франциялык")."""
+    words = part.split()
+    return bool(words) and all(w[:1].isupper() and not (len(w) > 1 and w[1].isupper()) for w in words)
+
+
+def label_part_aliases(labels_by_code: dict[str, dict[str, str]], names_by_code: dict[str, set[str]]) -> dict[str, dict[str, list[str]]]:
+    """code → lang → names read out of parenthesised labels, since a phrase never spans a bracket
+    in the text. A part is kept when it is a plain name that no other state is called by and no
+    other label yields too ("Виргинские о-ва" heads two labels; "(США)" names another state)."""
+    owners: dict[str, set[str]] = {}
+    found: dict[str, dict[str, list[str]]] = {}
+    for code, labels in labels_by_code.items():
+        for lang, label in labels.items():
+            for part in _label_parts(label):
+                owners.setdefault(part, set()).add(code)
+                found.setdefault(code, {}).setdefault(lang, [])
+                if part not in found[code][lang]:
+                    found[code][lang].append(part)
+    out: dict[str, dict[str, list[str]]] = {}
+    for code, by_lang in found.items():
+        for lang, parts in by_lang.items():
+            keep = [
+                p
+                for p in parts
+                if _is_plain_name(p)
+                and owners[p] == {code}
+                and not any(p in names for other, names in names_by_code.items() if other != code)
+            ]
+            if keep:
+                out.setdefault(code, {})[lang] = keep
+    return out
+
+
 def build() -> str:
     """The text countries.json should hold."""
     names = {lang: Locale.parse(lang).territories for lang in CLDR_LANGUAGES}
@@ -71,11 +114,20 @@ def build() -> str:
     unknown = sorted(set(extra) - set(codes))
     if unknown:
         raise ReferenceDataError(f"{ALIASES}: {unknown} are not ISO 3166-1 alpha-2 codes CLDR knows; fix the keys")
-    records = []
+    labels_by_code: dict[str, dict[str, str]] = {}
     for code in codes:
         labels = {lang: names[lang][code] for lang in CLDR_LANGUAGES if code in names[lang]}
         if "kk" in labels:
             labels["kk-Latn"] = to_latin(labels["kk"])
+        labels_by_code[code] = labels
+    names_by_code = {
+        code: set(labels.values()) | {n for vs in extra.get(code, {}).get("aliases", {}).values() for n in vs}
+        for code, labels in labels_by_code.items()
+    }
+    parts = label_part_aliases(labels_by_code, names_by_code)
+    records = []
+    for code in codes:
+        labels = labels_by_code[code]
         hand = extra.get(code, {})
         record: dict[str, Any] = {
             "key": code.lower(),
@@ -86,6 +138,8 @@ def build() -> str:
         for name_field in NAME_FIELDS:
             values = _with_latin(hand.get(name_field, {}))
             if name_field == "aliases":
+                for lang, more in parts.get(code, {}).items():
+                    values.setdefault(lang, []).extend(p for p in more if p not in values.get(lang, []))
                 # an alias equal to the label in its language adds nothing
                 values = {lang: [v for v in vs if v != labels.get(lang)] for lang, vs in values.items()}
             values = {lang: vs for lang, vs in values.items() if vs}

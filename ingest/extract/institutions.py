@@ -21,6 +21,7 @@ from importlib import resources
 from judikg.errors import ReferenceDataError
 from judikg.ingest.extract.gazetteer import Match, PhraseTrie, Place
 from judikg.ingest.extract.tokens import Scan, fold
+from judikg.ingest.morphology import index_key
 
 COURT_CLASSES = frozenset({"ConstitutionalCourt", "SupremeCourt", "Court", "CourtAdministration", "JudicialCouncil"})
 TURKIC_ORDER = frozenset({"ky", "kk", "kk-Latn", "uz"})
@@ -59,6 +60,7 @@ class Lexicon:
     type_en: Mapping[str, str]
     home_country: Mapping[str, str]  # text language → country of last resort for unqualified types
     focus_countries: tuple[str, ...]  # prior order for shared aliases
+    programmes: Mapping[str, frozenset[str]]  # text language → index keys of project/initiative words
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +89,14 @@ def lexicon() -> Lexicon:
     coordinators = frozenset(fold(w) for words in raw["coordinators"].values() for w in words)
     of_words = frozenset(fold(w) for words in raw["of"].values() for w in words for w in w.split()) | {"the"}
     home = {k: v for k, v in raw.get("home_country", {}).items() if not k.startswith("_")}
-    return Lexicon(tries, coordinators, of_words, type_class, type_en, home, tuple(raw.get("focus_countries", {}).get("order", ())))
+    words = {lang: ws for lang, ws in raw.get("programmes", {}).items() if not lang.startswith("_")}
+    programmes = {
+        text_lang: frozenset(index_key(fold[w], lang) for lang in head_langs for w in words.get(lang, ()))
+        for text_lang, head_langs in _HEAD_LANGS.items()
+    }
+    return Lexicon(
+        tries, coordinators, of_words, type_class, type_en, home, tuple(raw.get("focus_countries", {}).get("order", ())), programmes
+    )
 
 
 def heads_for(lang: str) -> PhraseTrie[Head]:

@@ -8,6 +8,8 @@ mention to a canonical IRI that is the same across articles, languages and scrip
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from collections.abc import Mapping
@@ -19,7 +21,7 @@ from judikg.ingest.extract.gazetteer import Match, Place, longest_non_overlappin
 from judikg.ingest.extract.institutions import Composed, compose, heads_for, lexicon
 from judikg.ingest.extract.persons import bare_surnames, find_persons, name_key
 from judikg.ingest.extract.sentences import sentence_index, sentences
-from judikg.ingest.extract.tokens import Scan, scan
+from judikg.ingest.extract.tokens import Scan, fold, scan
 from judikg.ingest.model import Document
 from judikg.ingest.morphology import keys_memo
 from judikg.ingest.translit import to_latin
@@ -60,15 +62,15 @@ def recognize(doc: Document) -> list[Hit]:
     heads = heads_for(lang).find(sc, keys, lang)
     composed = compose(text, sc, keys, places, lang, dominant, heads)
 
-    hits: list[_Raw] = []
+    hits: list[_Raw] = _programme_hits(text, sc, keys, places, lang)
     blocked = [False] * len(sc)
     for m in places:
         for k in range(m.first, m.last):
             blocked[k] = True
         if m.payload.adjective:
             continue
-        if m.payload.type == "City" and all(sc.ups[k] and len(sc.words[k]) > 3 for k in range(m.first, m.last)):
-            continue  # a dateline ("АСТАНА —") says where the news was filed, not a place in the story
+        if m.payload.type == "City" and _dateline(text, sc, m):
+            continue  # a dateline says where the news was filed, not a place in the story
         hits.append(_place_hit(m, sc))
     for c in composed:
         for k in range(c.first, c.last):
@@ -82,6 +84,20 @@ def recognize(doc: Document) -> list[Hit]:
     starts = [s for s, _ in spans]
     unique = {(h[0], h[1], h[2]): h for h in hits}
     return [Hit(*unique[k], sentence_index(starts, k[0])) for k in sorted(unique)]
+
+
+# After a dateline city: a comma, dot or dash, then the date ("Бишкек, 18.02.22", "Ташкент. 3
+# сентября", "Astana, June 10").
+_DATELINE_TAIL = re.compile(r"\s*[,.\u2013\u2014-]\s*(?:[^\W\d_]+\.?\s+)?\d")
+
+
+def _dateline(text: str, sc: Scan, m: Match[Place]) -> bool:
+    """A city that heads a line before the date, or is written all in capitals ("АСТАНА —")."""
+    if all(sc.ups[k] and len(sc.words[k]) > 3 for k in range(m.first, m.last)):
+        return True
+    start, end = sc.starts[m.first], sc.ends[m.last - 1]
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and _DATELINE_TAIL.match(text, end) is not None
 
 
 def _resolve_ambiguous(chosen: list[Match[Place]], found: list[Match[Place]], lang: str) -> list[Match[Place]]:
@@ -114,6 +130,68 @@ def _resolve_ambiguous(chosen: list[Match[Place]], found: list[Match[Place]], la
         if pick is not None:
             out.append(Match(m.first, m.last, pick))
     return out
+
+
+# A name in quotes right after a position: «Укук булагы», "Spotlight", “…”.
+_QUOTED_AFTER = re.compile(r"\s*[«\"“„]([^«»\"“”„\n]{2,80})[»\"”“]")
+_QUOTED = re.compile(r"[«\"“„]([^«»\"“”„\n]{2,80})[»\"”“]")
+
+
+def _programme_hits(text: str, sc: Scan, keys: list[tuple[str, ...]], places: list[Match[Place]], lang: str) -> list[_Raw]:
+    """Projects and initiatives of an international body, named in quotes next to a programme
+    word: "USAIDдин «Укук булагы» долбоору", "проект ПРООН «…»", "the OSCE "…" project". Later
+    mentions of the same quoted name with a programme word join it."""
+    heads = lexicon().programmes.get(lang) or lexicon().programmes["en"]
+    n = len(sc)
+
+    def head_at(i: int) -> bool:
+        return 0 <= i < n and any(k in heads for k in keys[i])
+
+    def around(q: re.Match[str], owner_first: int | None) -> tuple[int, int] | None:
+        """The span quote + programme word (after the quote, or before the owner/quote)."""
+        after = bisect_left(sc.starts, q.end())
+        if head_at(after) and not text[q.end() : sc.starts[after]].strip():
+            # the owner belongs to the name ("USAIDдин «…» долбоору"): its own hit nests inside
+            return (sc.starts[owner_first] if owner_first is not None else q.start(1) - 1), sc.ends[after]
+        # the programme word before the owner ("проекта ПРООН «…»") or before the quote ("проекта «…»")
+        nxt = owner_first if owner_first is not None else bisect_left(sc.starts, q.start(1))
+        next_start = sc.starts[owner_first] if owner_first is not None else q.start(1) - 1
+        if head_at(nxt - 1) and not text[sc.ends[nxt - 1] : next_start].strip():
+            return sc.starts[nxt - 1], q.end()
+        return None
+
+    named: dict[str, str] = {}
+    read: set[int] = set()  # quotes already read with their owner
+    out: list[_Raw] = []
+    for m in places:
+        if m.payload.type in ("Country", "City") or m.payload.adjective:
+            continue
+        q = _QUOTED_AFTER.match(text, sc.ends[m.last - 1])
+        span = around(q, m.first) if q is not None else None
+        if q is None or span is None:
+            continue
+        name = " ".join(q.group(1).split())
+        iri = named.setdefault(fold(name), _programme_iri(name))
+        out.append(_programme_hit(span, iri, text, name, lang))
+        read.add(q.start(1))
+    if named:
+        for q in _QUOTED.finditer(text):
+            if q.start(1) in read:
+                continue
+            iri = named.get(fold(" ".join(q.group(1).split())))
+            span = around(q, None) if iri is not None else None
+            if iri is not None and span is not None:
+                out.append(_programme_hit(span, iri, text, " ".join(q.group(1).split()), lang))
+    return out
+
+
+def _programme_iri(name: str) -> str:
+    return iris.org_iri("project-" + iris.slug(name))
+
+
+def _programme_hit(span: tuple[int, int], iri: str, text: str, name: str, lang: str) -> _Raw:
+    labels = {lang: text[span[0] : span[1]], "en": f"{name if name.isascii() else to_latin(name)} project"}
+    return (span[0], span[1], iri, "InternationalOrganization", None, None, MappingProxyType(labels))
 
 
 def _dominant_country(places: list[Match[Place]]) -> str | None:
