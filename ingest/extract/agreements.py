@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from judikg.ingest.extract.events import DateLike, EventFinding, Trigger, find_triggers
+from judikg.ingest.extract.events import EventFinding, Trigger, find_triggers
 from judikg.ingest.extract.evidence import ORG_TYPES, Article
 from judikg.ingest.extract.participants import owns_event
-
 
 
 @dataclass(slots=True)

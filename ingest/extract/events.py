@@ -246,10 +246,18 @@ def _nearest(items: Sequence[HitLike], at: int) -> HitLike | None:
     return min(items, key=lambda h: (min(abs(h.start - at), abs(h.end - at)), h.start), default=None)
 
 
+#: How many of an event's first sentences are read for its date: news date an event where they
+#: first name it, and reading dates is the costliest step of the passes.
+_DATE_SENTENCES = 3
+
+
 def assign_dates(art: Article, events: list[EventFinding]) -> None:
     """The date in the sentence of an event mention (nearest to the trigger), else none."""
     for ev in events:
+        first = ev.sentences[:_DATE_SENTENCES]
         for t in ev.triggers:
+            if t.sentence not in first:
+                continue
             inside = art.dates_in(t.sentence)
             if inside:
                 d = min(inside, key=lambda d: abs(d.start - t.start))

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from judikg.errors import ReferenceDataError
 from judikg.ingest.model import Document, Span
@@ -335,8 +335,10 @@ def lexicon_lang(lang: str) -> str:
 
 # ---------------------------------------------------------------- the article
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+
+class Cue(NamedTuple):
+    """A cue word found in the text (a tuple: articles hold hundreds, built in the scan loop)."""
+
     start: int
     end: int
     label: str = ""  # type, role or ordinal value the cue stands for, when it has one

@@ -12,7 +12,6 @@ country — and the merge of hits into one :class:`Entity` per IRI.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
