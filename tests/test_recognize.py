@@ -138,3 +138,17 @@ def test_a_quoted_programme_of_an_international_body() -> None:
     assert ("проекта ПРООН «Новый путь»", "org/project-novyi-put", "InternationalOrganization") in ru
     # a quoted title with no international body and no programme word is no programme
     assert not [h for h in _hits("Закон «О судах» принят.", "ru") if "project" in h[1]]
+
+
+def test_names_inside_a_quoted_institution_or_venue_name() -> None:
+    got = _hits('Профессор "Ыйык Кирилл жана Мефодий" университетинин өкүлү Асламбек Мерғалиев келди.', "ky")
+    assert [iri for _, iri, _ in got] == ["person/mergaliev-a"]
+    assert _hits('Жыйын "Grand Hotel Astana" залында өттү, Астанада.', "kk") == [("Астанада", "city/astana", "City")]
+    # a quoted title without such a noun keeps its places
+    assert {iri for _, iri, _ in _hits("Конференция «Казахстан и Монголия» прошла.", "ru")} == {"country/kz", "country/mn"}
+
+
+def test_a_kazakh_city_before_a_court_word_qualifies_the_court() -> None:
+    got = _hits("Қонақ Астана және Алматы соттарына барды. Кейін Астанада болды.", "kk")
+    assert got == [("Астанада", "city/astana", "City")]
+    assert ("Almaty", "city/almaty", "City") in _hits("Judges of Almaty met.", "en")

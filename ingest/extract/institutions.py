@@ -61,6 +61,7 @@ class Lexicon:
     home_country: Mapping[str, str]  # text language → country of last resort for unqualified types
     focus_countries: tuple[str, ...]  # prior order for shared aliases
     programmes: Mapping[str, frozenset[str]]  # text language → index keys of project/initiative words
+    court_words: frozenset[str]  # folded plain words for "court" that a city before them qualifies
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +96,15 @@ def lexicon() -> Lexicon:
         for text_lang, head_langs in _HEAD_LANGS.items()
     }
     return Lexicon(
-        tries, coordinators, of_words, type_class, type_en, home, tuple(raw.get("focus_countries", {}).get("order", ())), programmes
+        tries,
+        coordinators,
+        of_words,
+        type_class,
+        type_en,
+        home,
+        tuple(raw.get("focus_countries", {}).get("order", ())),
+        programmes,
+        frozenset(fold[w] for lang, ws in raw.get("court_words", {}).items() if not lang.startswith("_") for w in ws),
     )
 
 

@@ -21,7 +21,7 @@ from importlib import resources
 
 from judikg.errors import ReferenceDataError
 from judikg.ingest.extract.tokens import Scan, Token, fold
-from judikg.ingest.morphology import keys_memo, token_keys
+from judikg.ingest.morphology import index_key, keys_memo, token_keys
 from judikg.ingest.translit import name_key as _name_key
 
 
@@ -40,6 +40,7 @@ class NameData:
     east_asian: frozenset[str]
     titles: frozenset[str]
     not_names: frozenset[str]  # capitalised words that end a name run ("Park Hotel")
+    name_heads: frozenset[str]  # keys of nouns that make a quoted name proper, any language (quotes mix scripts)
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +62,13 @@ def name_data() -> NameData:
         east_asian=frozenset(name_key(w) for w in raw["east_asian_surnames"]),
         titles=frozenset(fold(w) for w in raw["titles"]),
         not_names=frozenset(fold(w) for w in raw.get("not_names", ())),
+        name_heads=frozenset(
+            key
+            for lang, words in raw.get("name_heads", {}).items()
+            if not lang.startswith("_")
+            for w in words
+            for key in (fold[w], index_key(fold[w], lang))
+        ),
     )
 
 

@@ -18,8 +18,8 @@ from types import MappingProxyType
 
 from judikg import iris
 from judikg.ingest.extract.gazetteer import Match, Place, longest_non_overlapping, reference_trie
-from judikg.ingest.extract.institutions import Composed, compose, heads_for, lexicon
-from judikg.ingest.extract.persons import bare_surnames, find_persons, name_key
+from judikg.ingest.extract.institutions import TURKIC_ORDER, Composed, Head, compose, heads_for, lexicon
+from judikg.ingest.extract.persons import bare_surnames, find_persons, name_data, name_key
 from judikg.ingest.extract.sentences import sentence_index, sentences
 from judikg.ingest.extract.tokens import Scan, fold, scan
 from judikg.ingest.model import Document
@@ -63,11 +63,13 @@ def recognize(doc: Document) -> list[Hit]:
     composed = compose(text, sc, keys, places, lang, dominant, heads)
 
     hits: list[_Raw] = _programme_hits(text, sc, keys, places, lang)
-    blocked = [False] * len(sc)
+    blocked = _quoted_proper_names(text, sc, keys, lang)
+    modifiers = _city_modifiers(sc, keys, places, heads, lang)
     for m in places:
+        inside_a_name = blocked[m.first] or m.first in modifiers
         for k in range(m.first, m.last):
             blocked[k] = True
-        if m.payload.adjective:
+        if m.payload.adjective or inside_a_name:
             continue
         if m.payload.type == "City" and _dateline(text, sc, m):
             continue  # a dateline says where the news was filed, not a place in the story
@@ -183,6 +185,44 @@ def _programme_hits(text: str, sc: Scan, keys: list[tuple[str, ...]], places: li
             if iri is not None and span is not None:
                 out.append(_programme_hit(span, iri, text, " ".join(q.group(1).split()), lang))
     return out
+
+
+def _city_modifiers(sc: Scan, keys: list[tuple[str, ...]], places: list[Match[Place]], heads: list[Match[Head]], lang: str) -> set[int]:
+    """First tokens of cities that qualify the institution word right after them in Kyrgyz and
+    Kazakh ("Astana sot ákimshiligi", "Астана және Алматы соттары": the courts of those cities,
+    not mentions of the cities); a coordinated city before them qualifies it too."""
+    if lang not in TURKIC_ORDER:
+        return set()
+    head_starts = {h.first for h in heads}
+    lex = lexicon()
+    coordinators, court_words = lex.coordinators, lex.court_words
+    out: set[int] = set()
+    for m in reversed(places):  # right to left, so a coordinated city sees its partner's verdict
+        if m.payload.type != "City":
+            continue
+        after = m.last
+        if after in head_starts or (after < len(sc) and not court_words.isdisjoint(keys[after])):
+            out.add(m.first)
+        elif after < len(sc) and sc.folded[after] in coordinators and after + 1 in out:
+            out.add(m.first)
+    return out
+
+
+def _quoted_proper_names(text: str, sc: Scan, keys: list[tuple[str, ...]], lang: str) -> list[bool]:
+    """Tokens inside quotes that name an institution or venue («Ыйык Кирилл жана Мефодий»
+    университети, "Park Hotel X"): the person or place written there is part of that name."""
+    blocked = [False] * len(sc)
+    heads = name_data().name_heads
+    for q in _QUOTED.finditer(text):
+        first, last = bisect_left(sc.starts, q.start(1)), bisect_left(sc.starts, q.end(1))
+        after = bisect_left(sc.starts, q.end())
+        cues = list(range(first, last))
+        if after < len(sc) and not text[q.end() : sc.starts[after]].strip():
+            cues.append(after)
+        if any(k in heads for i in cues for k in keys[i]):
+            for k in range(first, last):
+                blocked[k] = True
+    return blocked
 
 
 def _programme_iri(name: str) -> str:
