@@ -218,40 +218,43 @@ class CueScanner:
     any_prefix: tuple[int, ...]  # kinds whose cues start with no tellable letters: tried everywhere
 
     def scan(self, text: str) -> dict[str, list[Cue]]:
-        found: dict[str, list[Cue]] = {k.name: [] for k in self.kinds}
-        last_end = [0] * len(self.kinds)
-        kinds, by_prefix, any_prefix = self.kinds, self.by_prefix, self.any_prefix
-        spaced = " " + _lower(text)
-        starts: list[tuple[int, tuple[int, ...]]] = []
-        if any_prefix:
-            starts = [(m.start(), any_prefix) for m in _WORD_START_RE.finditer(text)]
+        kinds = self.kinds
+        lists: list[list[Cue]] = [[] for _ in kinds]
+        last_end = [0] * len(kinds)
+        matchers = [k.regex.match for k in kinds]
+        single = [len(k.entries) == 1 for k in kinds]
+
+        def try_at(pos: int, candidates: tuple[int, ...]) -> None:
+            for i in candidates:
+                if pos < last_end[i]:
+                    continue
+                km = matchers[i](text, pos)
+                if km is None:
+                    continue
+                end = km.end()
+                label, slug = kinds[i].entries[0 if single[i] else _entry_index(km)]
+                lists[i].append(Cue(pos, end, label, slug))
+                last_end[i] = end
+
+        if self.any_prefix:
+            for m in _WORD_START_RE.finditer(text):
+                try_at(m.start(), self.any_prefix)
         else:
-            finder = self.finder
-            for m in finder.finditer(spaced):
+            by_prefix = self.by_prefix
+            spaced = " " + _lower(text)
+            for m in self.finder.finditer(spaced):
                 prefix = m.group(1)
-                starts.append((m.start(), by_prefix[prefix]))
+                try_at(m.start(), by_prefix[prefix])
                 if not prefix.isalnum():
                     # the match consumed a prefix with a space or hyphen in it ("the e"): a cue
-                    # may also begin at a word inside it
+                    # may also begin at a word inside it (before the next match, so in order)
                     base = m.start(1)
                     for j, ch in enumerate(prefix):
                         if not ch.isalnum() and j + 1 < len(prefix) and prefix[j + 1].isalnum():
                             inner = self._kinds_at(spaced, base + j + 1)
                             if inner:
-                                starts.append((base + j, inner))
-                    starts.sort()
-        for pos, candidates in starts:
-            for i in candidates:
-                if pos < last_end[i]:
-                    continue
-                kind = kinds[i]
-                km = kind.regex.match(text, pos)
-                if km is None:
-                    continue
-                label, slug = kind.entries[_entry_index(km) if len(kind.entries) > 1 else 0]
-                found[kind.name].append(Cue(pos, km.end(), label, slug))
-                last_end[i] = km.end()
-        return found
+                                try_at(base + j, inner)
+        return {k.name: found for k, found in zip(kinds, lists)}
 
     def _kinds_at(self, spaced: str, at: int) -> tuple[int, ...]:
         """Kinds whose cues may begin at ``spaced[at]`` (the longest known prefix there decides)."""
