@@ -83,3 +83,11 @@ def test_a_cited_declaration_has_no_parties() -> None:
             hit(text, "Казахстана", country_iri("kz"), "Country", "KZ")]
     ex = extract_from_hits(doc(text, "ru"), hits, dates=[])
     assert not rel(ex, "party")
+
+
+def test_an_event_word_with_nothing_named_before_joins_the_event_named_next() -> None:
+    text = "Іс-шара жоспар бойынша өтті. Сапар барысында тараптар пікір алмасты."
+    ex = extract_from_hits(doc(text, "kk"), [], dates=[])
+    assert [(e.type, [m.surface for m in e.mentions]) for e in events_of(ex)] == [("Visit", ["Іс-шара", "Сапар"])]
+    far = "Іс-шара жоспар бойынша өтті. Тараптар келісті. Сапар барысында тараптар пікір алмасты."
+    assert len(events_of(extract_from_hits(doc(far, "kk"), [], dates=[]))) == 2

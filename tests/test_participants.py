@@ -122,3 +122,12 @@ def test_a_conference_word_alone_names_no_participants() -> None:
     text = "John Adams wrote about the conference in the capital."
     hits = [hit(text, "John Adams", person_iri("adams", "j"), "Person")]
     assert _participants(extract_from_hits(doc(text, "en"), hits, dates=[])) == set()
+
+
+def test_the_sentence_before_the_first_event_speaks_of_it() -> None:
+    text = "The delegation included John Adams and Peter Brown. The visit began on Monday. Judges met in Paris."
+    hits = [hit(text, "John Adams", person_iri("adams", "j"), "Person"),
+            hit(text, "Peter Brown", person_iri("brown", "p"), "Person")]
+    ex = extract_from_hits(doc(text, "en"), hits, dates=[])
+    visit = next(e.iri for e in events_of(ex) if e.type == "Visit")
+    assert {o for s, o in rel(ex, "participant") if s == visit} == {person_iri("adams", "j"), person_iri("brown", "p")}

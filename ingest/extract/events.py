@@ -29,6 +29,8 @@ _YEAR_RE = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 _ORDINAL_WINDOW = 48
 #: Words an ordinal may stand before its trigger ("үчүнчү эл аралык конференция", "Third International Conference").
 _ORDINAL_WORDS = 3
+#: How many sentences ahead an event word with nothing named before it looks for its event.
+_ANAPHORA_AHEAD = 1
 #: How near a year must stand to a trigger to tell its event from another of the same type.
 _YEAR_WINDOW = 60
 
@@ -225,10 +227,15 @@ def group_triggers(art: Article, triggers: list[Trigger]) -> list[EventFinding]:
         before = [x for x in specific if x.start < t.start]
         if t.ordinal is not None:
             same = before = []  # "the second gathering" is an event of its own
+        after = [x for x in specific if x.start > t.start and x.sentence - t.sentence <= _ANAPHORA_AHEAD]
+        if t.ordinal is not None:
+            after = []
         if same:
             target = owner[min(same, key=lambda x: abs(x.start - t.start)).start]
         elif before:
             target = owner[before[-1].start]
+        elif after:  # "The event was held … The visit began": named just after
+            target = owner[after[0].start]
         else:
             target = next((ev for ev in events if ev.type == t.type and ev.slug == t.slug and ev.ordinal == t.ordinal), None)
             if target is None:

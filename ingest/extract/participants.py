@@ -78,7 +78,8 @@ def _framed(art: Article, t: Trigger) -> bool:
 
 def _sentence_events(art: Article, events: Sequence[EventFinding]) -> dict[int, list[EventFinding]]:
     """Which events each sentence speaks of: those it names (the framed one only when nothing
-    else is named), else the ones the sentences before it named, for a few sentences."""
+    else is named), else the ones the sentences before it named, for a few sentences; the
+    sentence just before the first event named speaks of that event."""
     named: dict[int, list[EventFinding]] = {}
     for ev in events:
         for t in ev.triggers:
@@ -103,6 +104,13 @@ def _sentence_events(art: Article, events: Sequence[EventFinding]) -> dict[int, 
                 current = []
         if current:
             out[s] = current
+    # Before the first event is named, a sentence speaks of the event named right after it
+    # ("The delegation included X and Y. The visit began …").
+    first = min(named, default=None)
+    if first is not None and first > 0:
+        ahead = [ev for ev in named[first] if (first, id(ev)) not in framed]
+        if ahead:
+            out[first - 1] = ahead
     return out
 
 
