@@ -139,3 +139,15 @@ def test_respective_posts_need_lists_of_one_length() -> None:
     ex = extract_from_hits(doc(text, "en"), hits, dates=[])
     posts = {(r.subject, r.object) for r in ex.relations if r.predicate == "post"}
     assert len(posts) == 1  # one person, two courts: no respective reading, the first pairing stays
+
+
+def test_a_resolution_adopted_as_a_result_of_a_conference_was_adopted_at_it() -> None:
+    for text, lang in [
+        ("Форумдун жыйынтыгында катышуучулар резолюцияны кабыл алышты.", "ky"),
+        ("По итогам форума участники приняли резолюцию.", "ru"),
+        ("Following the forum, the participants adopted a resolution.", "en"),
+    ]:
+        ex = extract_from_hits(doc(text, lang), [], dates=[])
+        (resolution,) = [e for e in ex.entities if e.type == "Resolution"]
+        (forum,) = [e for e in ex.entities if e.type == "Forum"]
+        assert rel(ex, "signedAt") == {(resolution.iri, forum.iri)}, lang
