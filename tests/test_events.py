@@ -179,3 +179,12 @@ def test_a_reception_says_who_took_part() -> None:
             hit(text, "Петра Брауна", person_iri("brown", "p"), "Person")]
     ex = extract_from_hits(doc(text, "ru"), hits, dates=[])
     assert {o for _, o in rel(ex, "participant")} == {person_iri("asanov", "a"), person_iri("brown", "p")}
+
+
+def test_relative_event_dates_resolve_against_the_published_date() -> None:
+    for text, lang in [("Кечээ Бишкекте конференция өттү.", "ky"), ("Вчера в Бишкеке прошла конференция.", "ru")]:
+        (event,) = events_of(extract_from_hits(doc(text, lang, published="2024-05-28"), []))
+        assert event.date == "2024-05-27", lang
+        assert "/event/2024-05-27-conference-" in event.iri
+    (event,) = events_of(extract_from_hits(doc("Yesterday a conference was held.", "en", published=None), []))
+    assert event.date is None  # nothing to resolve against
