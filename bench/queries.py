@@ -154,11 +154,16 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=9, help="runs per entity-centred query (global ones run 3 times)")
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds before a query is killed and reported as a timeout")
+    parser.add_argument("--store", type=Path, help="keep the store here and reuse it on the next run (built if absent)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="judikg-bench-") as tmp:
-        path = Path(tmp) / "store"
-        raw, quads, seconds = build(path, args.articles)
-        print(f"{args.articles} articles, {quads} quads bulk-loaded and optimised in {seconds:.0f} s", file=sys.stderr)
+        path = args.store or Path(tmp) / "store"
+        if (path / "CURRENT").exists():
+            raw = ox.Store(str(path))
+            print(f"reusing {path}: {len(raw)} quads", file=sys.stderr)
+        else:
+            raw, quads, seconds = build(path, args.articles)
+            print(f"{args.articles} articles, {quads} quads bulk-loaded and optimised in {seconds:.0f} s", file=sys.stderr)
         store = OxigraphStore(raw)
         hub, typical, person = typical_and_hub(store)
         params = {

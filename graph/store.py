@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import re
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ import pyoxigraph as ox
 
 from judikg import EXTRACTOR_VERSION
 from judikg.errors import InputError, QueryError, StoreError, StoreLockedError
+from judikg.graph.bindings import place_values
 from judikg.graph.lock import StoreLock
 from judikg.graph.terms import Term, iri, std
 from judikg.vocab import JKG
@@ -420,9 +420,11 @@ class OxigraphStore:
     ) -> QueryResult:
         """Run a SPARQL 1.1 query over the union of all graphs, with ``bindings`` as RDF terms.
 
-        Bindings go through pyoxigraph's ``substitutions`` (SEP-0007); a variable that is not
-        in the SELECT projection (Oxigraph refuses to substitute those) is bound by a trailing
-        VALUES block of serialised terms instead. Without ``timeout`` SELECT results stream;
+        Bindings go through pyoxigraph's ``substitutions`` (SEP-0007, which also reaches
+        sub-SELECTs projecting the variable); Oxigraph refuses to substitute a variable the
+        SELECT does not project, so then they are bound by VALUES blocks of serialised terms
+        opening the outer group and each sub-SELECT projecting them
+        (:func:`judikg.graph.bindings.place_values`), which Oxigraph joins first. Without ``timeout`` SELECT results stream;
         with it, results are serialised as they are produced into a writer that checks the
         clock, and parsed back: a query still producing at the deadline raises
         :class:`QueryError`. pyoxigraph cannot cancel an evaluation, so a query that computes
@@ -449,7 +451,8 @@ class OxigraphStore:
             except RuntimeError as exc:
                 if not subs or "projection" not in str(exc):
                     raise
-                result = store.query(_with_values(sparql, subs), use_default_graph_as_union=True)
+                values = place_values(sparql, {v.value: t for v, t in subs.items()})
+                result = store.query(values, use_default_graph_as_union=True)
             if isinstance(result, ox.QueryBoolean):
                 return bool(result)
             if isinstance(result, ox.QueryTriples):
@@ -470,22 +473,6 @@ class OxigraphStore:
             raise QueryError(f"malformed SPARQL: {exc}; check the query text") from exc
         except (RuntimeError, OSError, ValueError, TypeError) as exc:
             raise QueryError(f"query failed on store {self.path or '<memory>'}: {exc}") from exc
-
-
-_OPENING_GROUP = re.compile(r"\b(?:WHERE|ASK)\s*\{", re.IGNORECASE)
-
-
-def _with_values(sparql: str, subs: Mapping[ox.Variable, Term]) -> str:
-    """The query with ``VALUES (?a ?b) { (<iri> "text") }`` opening its outermost group.
-
-    Not a trailing VALUES: that one joins after GROUP BY, so it would not restrict aggregates.
-    """
-    match = _OPENING_GROUP.search(sparql)
-    if match is None:
-        raise QueryError("cannot bind parameters: the query has no 'WHERE {' clause")
-    names = " ".join(str(v) for v in subs)
-    values = " ".join(str(t) for t in subs.values())
-    return f"{sparql[: match.end()]} VALUES ({names}) {{ ({values}) }} {sparql[match.end():]}"
 
 
 def _check(deadline: tuple[float, float], sparql: str) -> None:

@@ -1,7 +1,7 @@
 """Running SPARQL SELECT queries on the embedded store or on a remote SPARQL 1.1 endpoint.
 
 Both targets take parameters as RDF terms: the embedded store binds them natively (pyoxigraph
-substitutions); a remote endpoint receives them as a ``VALUES`` block built from serialised terms,
+substitutions); a remote endpoint receives them as ``VALUES`` blocks built from serialised terms,
 so user input never becomes query syntax.
 """
 
@@ -18,12 +18,12 @@ import pyoxigraph as ox
 
 from judikg import __version__
 from judikg.errors import EndpointError, QueryError
+from judikg.graph.bindings import place_values, values_block  # noqa: F401 - values_block is part of this API
 from judikg.queries.library import NamedQuery, Term, to_term
 from judikg.queries.results import ResultTable, term_from_json
 
 USER_AGENT = f"judikg/{__version__} (+https://w3id.org/judikg; SPARQLWrapper)"
 LABEL_LANGUAGES = ("en", "ru", "kk", "kk-Latn", "ky", "uz")
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
 class SparqlTarget(Protocol):
@@ -32,20 +32,10 @@ class SparqlTarget(Protocol):
     def select(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> ResultTable: ...
 
 
-def values_block(bindings: Mapping[str, Term]) -> str:
-    """``VALUES (?a ?b) { (<iri> "text") }`` from RDF terms, each serialised by pyoxigraph."""
-    names = sorted(bindings)
-    return "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(str(bindings[n]) for n in names) + ") }"
-
-
 def inline_bindings(sparql: str, bindings: Mapping[str, Term]) -> str:
-    """The query with a VALUES block opening its outermost WHERE clause."""
-    if not bindings:
-        return sparql
-    match = _WHERE.search(sparql)
-    if not match:
-        raise QueryError("cannot bind parameters: the query has no 'WHERE {' clause")
-    return sparql[: match.end()] + "\n  " + values_block(bindings) + "\n" + sparql[match.end() :]
+    """The query with VALUES blocks opening its outermost WHERE clause and each sub-SELECT that
+    projects a parameter (where Oxigraph and most engines join them first)."""
+    return place_values(sparql, bindings)
 
 
 class StoreTarget:
