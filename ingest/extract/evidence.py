@@ -366,6 +366,7 @@ class Article:
     _cues: dict[str, list[Cue]] | None = field(init=False, repr=False, default=None)
     _cue_starts: dict[str, list[int]] = field(init=False, repr=False, default_factory=dict)
     _dates: dict[int, list[Any]] = field(init=False, repr=False, default_factory=dict)
+    _by_sentence: dict[str, dict[int, list[Cue]]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.lang = lexicon_lang(self.doc.lang)
@@ -437,6 +438,16 @@ class Article:
                 found = _read_dates(self.doc, start, end)
             self._dates[sentence] = found
         return found
+
+    def cues_by_sentence(self, kind: str) -> dict[int, list[Cue]]:
+        """Cues of one kind grouped by the sentence they start in (sentences without one absent)."""
+        grouped = self._by_sentence.get(kind)
+        if grouped is None:
+            grouped = {}
+            for c in self.cues(kind):
+                grouped.setdefault(self.sentence_of(c.start), []).append(c)
+            self._by_sentence[kind] = grouped
+        return grouped
 
     def cues(self, kind: str, start: int = 0, end: int | None = None) -> list[Cue]:
         """Cues of one kind (a key of :data:`CUE_KINDS`) starting in ``[start, end)``; the whole

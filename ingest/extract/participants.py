@@ -118,16 +118,16 @@ def _cued_sentences(art: Article) -> dict[int, int]:
     """Sentences with a participation cue, and list lines after a cued sentence ending with a
     colon; each maps to where its cue is (the offset the invitation rule compares with)."""
     out: dict[int, int] = {}
-    carried: int | None = None
-    for s, (start, end) in enumerate(art.sentences):
-        cues = art.cues("participation", start, end)
-        if cues:
-            out[s] = cues[-1].start
-            carried = cues[-1].start if art.text[start:end].rstrip().endswith(":") else None
-        elif carried is not None and _LIST_ITEM_RE.match(art.text, start):
-            out[s] = carried
-        else:
-            carried = None
+    last_cue = {s: cues[-1].start for s, cues in art.cues_by_sentence("participation").items()}
+    for s, at in sorted(last_cue.items()):
+        out[s] = at
+        start, end = art.sentences[s]
+        if not art.text[start:end].rstrip().endswith(":"):
+            continue
+        for nxt in range(s + 1, len(art.sentences)):  # list lines after the colon
+            if nxt in last_cue or not _LIST_ITEM_RE.match(art.text, art.sentences[nxt][0]):
+                break
+            out[nxt] = at
     return out
 
 

@@ -37,14 +37,16 @@ def structural_facts(art: Article) -> list[Fact]:
     """partOf and country, one per (subject, object), from the first sentence that shows it."""
     mentioned = {h.iri for h in art.hits}
     facts: dict[tuple[str, str, str], Fact] = {}
-    for h in art.hits:
-        s = art.sentence_of(h.start)
-        if h.parent and h.parent in mentioned and h.parent != h.iri:
-            facts.setdefault((h.iri, "partOf", h.parent), Fact(h.iri, "partOf", h.parent, s))
-        if h.type in ORG_TYPES and h.country:
-            country = art.country_iris.get(h.country.upper())
-            if country:
-                facts.setdefault((h.iri, "country", country), Fact(h.iri, "country", country, s))
+    for s, hits in enumerate(art.hits_by_sentence):
+        for h in hits:
+            if h.parent and h.parent in mentioned and h.parent != h.iri:
+                key = (h.iri, "partOf", h.parent)
+                if key not in facts:
+                    facts[key] = Fact(h.iri, "partOf", h.parent, s)
+            if h.country and h.type in ORG_TYPES:
+                country = art.country_iris.get(h.country.upper())
+                if country and (h.iri, "country", country) not in facts:
+                    facts[(h.iri, "country", country)] = Fact(h.iri, "country", country, s)
     return list(facts.values())
 
 
@@ -63,10 +65,10 @@ def membership_facts(
     """
     out: dict[tuple[str, str], Fact] = {}
     last_body: tuple[int, HitLike] | None = None
+    member_cues = art.cues_by_sentence("member")
     for s, hits in enumerate(art.hits_by_sentence):
-        start, end = art.sentences[s]
         bodies = [h for h in hits if h.type in _BODY_TYPES and not art.is_nested(h)]
-        cues = [c for c in art.cues("member", start, end) if not _title_or_generic(art, c, hits)]
+        cues = [c for c in member_cues.get(s, ()) if not _title_or_generic(art, c, hits)]
         if cues:
             cue = cues[0]
             body: HitLike | None = None
@@ -134,7 +136,7 @@ def hit_entities(hits: Iterable[HitLike], text: str, person_country: dict[str, s
         if group[0].type == "Person":
             country = person_country.get(iri, country)
         # spans deduplicated by offsets (hashing the tuple is cheaper than hashing a Span)
-        spans = dict.fromkeys((h.start, h.end) for h in group)
+        spans = dict.fromkeys([(h.start, h.end) for h in group])
         mentions = tuple(Span(s, e, text[s:e]) for s, e in spans)
         out.append(Entity(iri=iri, type=group[0].type, labels=labels, mentions=mentions, country=country))
     return out
