@@ -54,6 +54,20 @@ _VOICED = {"g": ("k", "q"), "b": ("p",)}
 _MIN_STEM = 3
 
 
+_GENITIVE = ("нын", "нин", "нун", "нүн", "дын", "дин", "дун", "дүн", "тын", "тин", "тун", "түн", "ның", "нің", "дың", "дің", "тың", "тің")
+
+
+@lru_cache(maxsize=1)
+def _genitive_endings() -> tuple[str, ...]:
+    return tuple(sorted({fold[e] for e in _GENITIVE}))
+
+
+def turkic_genitive(key: str) -> bool:
+    """Whether a folded Kyrgyz/Kazakh word ends in the genitive (``Администрациясынын``,
+    ``Соттың``, ``ákimshiliginiń``): the case of a possessor, such as a unit's parent body."""
+    return len(key) > 4 and key.endswith(_genitive_endings())
+
+
 @lru_cache(maxsize=1)
 def turkic_tails() -> frozenset[str]:
     """Every folded tail *plural? possessive? case?* (non-empty), built once."""
@@ -200,6 +214,7 @@ __all__ = [
     "russian_stem",
     "stem_variants",
     "token_keys",
+    "turkic_genitive",
     "turkic_stems",
     "turkic_tails",
 ]

@@ -71,3 +71,24 @@ def test_shared_alias_follows_the_article() -> None:
 def test_head_words_are_language_bound() -> None:
     # Kazakh "бар" (there is) is not the English "Bar"
     assert _hits("Бұл жерде мүмкіндік бар.", "kk", "Association") == []
+
+
+def _units(text: str, lang: str) -> list[tuple[str, str, str | None]]:
+    doc = Document("<t>", text, text, "0" * 64, lang, "Cyrl")
+    return [(text[h.start : h.end], h.iri.rsplit("/id/", 1)[1], h.parent and h.parent.rsplit("/id/", 1)[1]) for h in recognize(doc) if h.parent]
+
+
+def test_a_described_department_keeps_its_description_and_parent() -> None:
+    text = "Кыргыз Республикасынын Президентинин Администрациясынын сот жана укук маселелери боюнча бөлүмүнүн башчысы келди."
+    [(surface, iri, parent)] = _units(text, "ky")
+    assert surface.endswith("бөлүмүнүн") and parent == "org/kg/presidential-administration"
+    assert iri == "org/kg/presidential-administration/department-sot-jana-ukuk-maseleleri-boiuncha"
+    # two departments of one body are two bodies
+    other = "Кыргыз Республикасынын Президентинин Администрациясынын кадр бөлүмү."
+    assert _units(other, "ky")[0][1] == "org/kg/presidential-administration/department-kadr"
+
+
+def test_a_long_description_needs_its_body_in_the_genitive() -> None:
+    # "…ákimshiligimen …": the body is not the department's possessor
+    text = "Қазақстан Сот әкімшілігімен ынтымақтастық туралы меморандумға қол қойылғанын және сот басқармасының моделі."
+    assert _units(text, "kk") == []

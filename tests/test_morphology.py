@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from judikg.ingest.morphology import matches_stem, russian_lemma, russian_stem, stem_variants, token_keys
+from judikg.ingest.morphology import matches_stem, russian_lemma, russian_stem, stem_variants, token_keys, turkic_genitive
 from judikg.ingest.translit import fold
 
 INFLECTED = [
@@ -75,3 +75,10 @@ def test_russian_token_keys_try_every_ending() -> None:
     lexicon_key = russian_stem(fold("Корея"))
     assert lexicon_key in token_keys(fold("Кореи"), "ru")
     assert lexicon_key in token_keys(fold("Корее"), "ru")
+
+
+def test_turkic_genitive() -> None:
+    for word in ("Администрациясынын", "Соттың", "ákimshiliginiń", "министрликтин"):
+        assert turkic_genitive(fold(word)), word
+    for word in ("ákimshiligimen", "Соты", "сот", "Бишкекте"):
+        assert not turkic_genitive(fold(word)), word

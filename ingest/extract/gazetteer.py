@@ -103,16 +103,21 @@ class PhraseTrie(Generic[P]):
         return memo
 
     def _walk(self, node: _Node, first: int, at: int, sc: Scan, keys: Sequence[tuple[str, ...]], out: list[Match[P]]) -> None:
-        for cases, payload in node.ends:
-            if cases is None or _cases_ok(cases, sc, first):
-                out.append(Match(first, at + 1, payload))
-        if not node.children or not sc.joins[at]:
-            return  # the last token never joins, so at + 1 is a token here
-        children = node.children
-        for key in keys[at + 1]:
-            child = children.get(key)
-            if child is not None:
-                self._walk(child, first, at + 1, sc, keys, out)
+        joins = sc.joins
+        while True:
+            for cases, payload in node.ends:
+                if cases is None or _cases_ok(cases, sc, first):
+                    out.append(Match(first, at + 1, payload))
+            children = node.children
+            if not children or not joins[at]:
+                return  # the last token never joins, so at + 1 is a token below
+            at += 1
+            following = [child for key in keys[at] if (child := children.get(key)) is not None]
+            if len(following) != 1:
+                break
+            node = following[0]  # one way on (the common case): loop instead of recursing
+        for child in following:
+            self._walk(child, first, at, sc, keys, out)
 
 
 def _index_keys(key: str, lang: str) -> tuple[str, ...]:

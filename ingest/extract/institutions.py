@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from judikg import iris
 from judikg.errors import ReferenceDataError
 from judikg.ingest.extract.gazetteer import Match, PhraseTrie, Place
 from judikg.ingest.extract.tokens import Scan, fold
-from judikg.ingest.morphology import index_key
+from judikg.ingest.morphology import index_key, turkic_genitive
 
 COURT_CLASSES = frozenset({"ConstitutionalCourt", "SupremeCourt", "Court", "CourtAdministration", "JudicialCouncil"})
 TURKIC_ORDER = frozenset({"ky", "kk", "kk-Latn", "uz"})
@@ -272,7 +273,8 @@ def compose(
         for p in parents:
             unit_cls = head.cls or ("CourtAdministration" if p.cls in COURT_CLASSES else p.cls)
             first, last = min(p.first, u.first), max(p.last, u.last)
-            c = Composed(first, last, p.slug, p.cls, p.country, p.inferred_country, head.slug, unit_cls, p.first, p.last)
+            unit = _unit_slug(head.slug, p.last, u.first, sc) if lang in TURKIC_ORDER else head.slug
+            c = Composed(first, last, p.slug, p.cls, p.country, p.inferred_country, unit, unit_cls, p.first, p.last)
             composed_units.append(c)
             seen_units[head.slug] = c
     return sorted(out + composed_units, key=lambda c: (c.first, c.last, c.slug, c.unit or ""))
@@ -290,15 +292,34 @@ def _nearest(stated: Sequence[tuple[int, str, str]], slug: str, at: int) -> str 
     return after[0] if after else None
 
 
+_MAX_DESCRIBED_GAP = 10
+
+
+def _unit_slug(head_slug: str, parent_last: int, unit_first: int, sc: Scan) -> str:
+    """``department``, or ``department-{words}`` when words between the parent and the unit
+    describe it (Kyrgyz/Kazakh order): two departments of one body stay two bodies."""
+    if unit_first <= parent_last:
+        return head_slug
+    return head_slug + "-" + iris.slug(" ".join(sc.folded[parent_last:unit_first]))
+
+
 def _unit_parents(u: Match[Head], composed: Sequence[Composed], sc: Scan, lex: Lexicon, lang: str) -> list[Composed]:
     """Institutions a unit word belongs to: before it in Kyrgyz/Kazakh (up to a few modifier words
     between, "Жоғарғы Соттың қылмыстық істер жөніндегі сот алқасы"), after it in Russian/English."""
     if lang in TURKIC_ORDER:
-        # the closest institution ending at most 4 tokens before the unit, no sentence break between
+        # the closest institution ending at most 4 tokens before the unit, or up to 10 when the
+        # words between are a lowercase description in one phrase ("Администрациясынын соттор
+        # жана прокуратура органдары менен өз ара аракеттенүү бөлүмү")
         best: list[Composed] = []
-        for gap_size in range(0, 5):
+        for gap_size in range(0, _MAX_DESCRIBED_GAP + 1):
             ends_at = u.first - gap_size
+            if ends_at < 0:
+                break
+            if gap_size > 4 and (sc.caps[ends_at] or not sc.joins[ends_at]):
+                break
             cands = [c for c in composed if c.last == ends_at and c.unit is None]
+            if cands and gap_size > 4 and not turkic_genitive(sc.folded[ends_at - 1]):
+                break  # a long description only follows its body in the genitive (its possessor)
             if cands:
                 longest = max(c.last - c.first for c in cands)
                 best = [c for c in cands if c.last - c.first == longest]
