@@ -397,12 +397,18 @@ def find_dates(text: str, lang: str | None = None, ref: str | None = None) -> li
                 if not _YEAR_AFTER_PREPOSITION.search(folded):
                     continue
                 matches: Iterable[re.Match[str]] = rule.pattern.finditer(folded)
-            elif rule.starts_at == "month":
-                matches = _matches_at(rule.pattern, folded, month_starts)
             else:
                 if digit_starts is None:
                     digit_starts = [m.start() for m in _DIGIT_RUN.finditer(folded)]
-                matches = _matches_at(rule.pattern, folded, digit_starts)
+                if rule.starts_at == "month":
+                    # a day or year follows the month: no match starts after the last digit
+                    starts = [at for at in month_starts if at < digit_starts[-1]]
+                elif rule.needs_month:
+                    # the month follows the day or year: no match starts after the last month
+                    starts = [at for at in digit_starts if at < month_starts[-1]]
+                else:
+                    starts = digit_starts
+                matches = _matches_at(rule.pattern, folded, starts)
             for m in matches:
                 # a date after a preposition starts at its year («in 2016» → «2016»)
                 found.append((m.start("year") if rule.kind == "y_prep" else m.start(), m.end(), rule.kind, m))
