@@ -12,6 +12,7 @@ organiser are read in the sentences that mention the event; participants in
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -143,30 +144,41 @@ def find_triggers(art: Article, lexicon_name: str = "events") -> list[Trigger]:
     """Lexicon triggers outside any recognised name (``Conference of …`` inside an org name is not an event).
 
     For events, anaphoric words («иш-чара», "the event", a ceremony) are triggers too, marked
-    ``anaphoric``: :func:`group_triggers` joins them to an event named nearby.
+    ``anaphoric``: :func:`group_triggers` joins them to an event named nearby; and verbs
+    ("met with", «жолугушту») name a meeting where no event word is in the sentence.
     """
     out: list[Trigger] = []
-    kinds = [lexicon_name, f"{lexicon_name}.anaphora"] if lexicon_name == "events" else [lexicon_name]
-    taken: list[tuple[int, int]] = []
-    for kind in kinds:
-        anaphoric = kind != lexicon_name
-        for c in art.cues(kind):
-            s = art.sentence_of(c.start)
-            if any(h.start <= c.start and c.end <= h.end for h in art.hits_by_sentence[s]):
-                continue
-            if anaphoric and any(a < c.end and c.start < b for a, b in taken):
-                continue
-            out.append(Trigger(c.start, c.end, c.label, c.slug, s, anaphoric=anaphoric))
-            taken.append((c.start, c.end))
-    if lexicon_name == "events":
-        # A verb names the meeting only where no noun names an event: "the conference met in
-        # Bishkek" tells of the conference.
-        named = {t.sentence for t in out if not t.anaphoric}
-        for c in art.cues("events.verbs"):
-            s = art.sentence_of(c.start)
-            if s not in named and not any(a < c.end and c.start < b for a, b in taken):
-                out.append(Trigger(c.start, c.end, c.label, c.slug, s))
-    return sorted(out, key=lambda t: t.start)
+    for c in art.cues(lexicon_name):
+        s = art.sentence_of(c.start)
+        if not _inside_a_name(art, s, c.start, c.end):
+            out.append(Trigger(c.start, c.end, c.label, c.slug, s))
+    if lexicon_name != "events":
+        return out
+    # the specific triggers, sorted and not overlapping each other: one bisection tells whether
+    # an anaphoric word or a verb overlaps one of them
+    starts = [t.start for t in out]
+    ends = [t.end for t in out]
+    named = {t.sentence for t in out}
+
+    def overlaps(start: int, end: int) -> bool:
+        i = bisect_left(starts, end) - 1
+        return i >= 0 and ends[i] > start
+
+    extra: list[Trigger] = []
+    for c in art.cues(f"{lexicon_name}.anaphora"):
+        s = art.sentence_of(c.start)
+        if not overlaps(c.start, c.end) and not _inside_a_name(art, s, c.start, c.end):
+            extra.append(Trigger(c.start, c.end, c.label, c.slug, s, anaphoric=True))
+    for c in art.cues(f"{lexicon_name}.verbs"):
+        # "the conference met in Bishkek" tells of the conference
+        s = art.sentence_of(c.start)
+        if s not in named and not overlaps(c.start, c.end) and not _inside_a_name(art, s, c.start, c.end):
+            extra.append(Trigger(c.start, c.end, c.label, c.slug, s))
+    return sorted(out + extra, key=lambda t: t.start) if extra else out
+
+
+def _inside_a_name(art: Article, sentence: int, start: int, end: int) -> bool:
+    return any(h.start <= start and end <= h.end for h in art.hits_by_sentence[sentence])
 
 
 def _sentence_year(art: Article, trigger: Trigger) -> str | None:
