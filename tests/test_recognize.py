@@ -152,3 +152,22 @@ def test_a_kazakh_city_before_a_court_word_qualifies_the_court() -> None:
     got = _hits("Қонақ Астана және Алматы соттарына барды. Кейін Астанада болды.", "kk")
     assert got == [("Астанада", "city/astana", "City")]
     assert ("Almaty", "city/almaty", "City") in _hits("Judges of Almaty met.", "en")
+
+
+def _parents(text: str, lang: str) -> dict[str, tuple[str, str | None]]:
+    doc = Document("<t>", text, text, "0" * 64, lang, "Latn" if lang in ("en", "kk-Latn") else "Cyrl")
+    strip = lambda iri: iri.rsplit("/id/", 1)[1] if iri else None  # noqa: E731
+    return {text[h.start : h.end]: (strip(h.iri), strip(h.parent)) for h in recognize(doc)}
+
+
+def test_an_international_body_office_is_one_body_in_every_language() -> None:
+    ky = _parents("Жыйынды ЕККУнун Программалык кеңсеси уюштурду.", "ky")
+    en = _parents("It was organised by the OSCE Programme Office in Bishkek.", "en")
+    ru = _parents("Его организовал Офис программ ОБСЕ в Бишкеке.", "ru")
+    assert ky["ЕККУнун Программалык кеңсеси"] == en["OSCE Programme Office"] == ru["Офис программ ОБСЕ"] == ("org/osce-office", "org/osce")
+
+
+def test_a_programme_is_part_of_its_owner() -> None:
+    got = _parents("ПРООНдун «Жаңы жол» долбоору жана «Жаңы жол» долбоорунун өкүлү.", "ky")
+    assert got["ПРООНдун «Жаңы жол» долбоору"] == ("org/project-jany-jol", "org/undp")
+    assert got["«Жаңы жол» долбоорунун"] == ("org/project-jany-jol", "org/undp")

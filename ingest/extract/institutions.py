@@ -63,6 +63,7 @@ class Lexicon:
     focus_countries: tuple[str, ...]  # prior order for shared aliases
     programmes: Mapping[str, frozenset[str]]  # text language → index keys of project/initiative words
     court_words: frozenset[str]  # folded plain words for "court" that a city before them qualifies
+    offices: Mapping[str, frozenset[str]]  # text language → index keys of "office" words
 
 
 @lru_cache(maxsize=1)
@@ -91,11 +92,7 @@ def lexicon() -> Lexicon:
     coordinators = frozenset(fold(w) for words in raw["coordinators"].values() for w in words)
     of_words = frozenset(fold(w) for words in raw["of"].values() for w in words for w in w.split()) | {"the"}
     home = {k: v for k, v in raw.get("home_country", {}).items() if not k.startswith("_")}
-    words = {lang: ws for lang, ws in raw.get("programmes", {}).items() if not lang.startswith("_")}
-    programmes = {
-        text_lang: frozenset(index_key(fold[w], lang) for lang in head_langs for w in words.get(lang, ()))
-        for text_lang, head_langs in _HEAD_LANGS.items()
-    }
+    programmes = _word_keys(raw.get("programmes", {}))
     return Lexicon(
         tries,
         coordinators,
@@ -106,7 +103,16 @@ def lexicon() -> Lexicon:
         tuple(raw.get("focus_countries", {}).get("order", ())),
         programmes,
         frozenset(fold[w] for lang, ws in raw.get("court_words", {}).items() if not lang.startswith("_") for w in ws),
+        _word_keys(raw.get("offices", {})),
     )
+
+
+def _word_keys(words: Mapping[str, list[str]]) -> dict[str, frozenset[str]]:
+    """Text language → index keys of single lexicon words written in the languages it reads."""
+    return {
+        text_lang: frozenset(index_key(fold[w], lang) for lang in head_langs for w in words.get(lang, ()))
+        for text_lang, head_langs in _HEAD_LANGS.items()
+    }
 
 
 def heads_for(lang: str) -> PhraseTrie[Head]:

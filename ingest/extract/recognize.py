@@ -62,7 +62,7 @@ def recognize(doc: Document) -> list[Hit]:
     heads = heads_for(lang).find(sc, keys, lang)
     composed = compose(text, sc, keys, places, lang, dominant, heads)
 
-    hits: list[_Raw] = _programme_hits(text, sc, keys, places, lang)
+    hits: list[_Raw] = _programme_hits(text, sc, keys, places, lang) + _office_hits(text, sc, keys, places, lang)
     blocked = _quoted_proper_names(text, sc, keys, lang)
     modifiers = _city_modifiers(sc, keys, places, heads, lang)
     for m in places:
@@ -162,7 +162,7 @@ def _programme_hits(text: str, sc: Scan, keys: list[tuple[str, ...]], places: li
             return sc.starts[nxt - 1], q.end()
         return None
 
-    named: dict[str, str] = {}
+    named: dict[str, tuple[str, str]] = {}  # folded name → (programme IRI, owner IRI)
     read: set[int] = set()  # quotes already read with their owner
     out: list[_Raw] = []
     for m in places:
@@ -173,17 +173,57 @@ def _programme_hits(text: str, sc: Scan, keys: list[tuple[str, ...]], places: li
         if q is None or span is None:
             continue
         name = " ".join(q.group(1).split())
-        iri = named.setdefault(fold(name), _programme_iri(name))
-        out.append(_programme_hit(span, iri, text, name, lang))
+        iri, owner = named.setdefault(fold(name), (_programme_iri(name), m.payload.iri))
+        out.append(_programme_hit(span, iri, owner, text, name, lang))
         read.add(q.start(1))
     if named:
         for q in _QUOTED.finditer(text):
             if q.start(1) in read:
                 continue
-            iri = named.get(fold(" ".join(q.group(1).split())))
-            span = around(q, None) if iri is not None else None
-            if iri is not None and span is not None:
-                out.append(_programme_hit(span, iri, text, " ".join(q.group(1).split()), lang))
+            known = named.get(fold(" ".join(q.group(1).split())))
+            span = around(q, None) if known is not None else None
+            if known is not None and span is not None:
+                out.append(_programme_hit(span, known[0], known[1], text, " ".join(q.group(1).split()), lang))
+    return out
+
+
+def _programme_iri(name: str) -> str:
+    return iris.org_iri("project-" + iris.slug(name))
+
+
+def _programme_hit(span: tuple[int, int], iri: str, owner: str, text: str, name: str, lang: str) -> _Raw:
+    labels = {lang: text[span[0] : span[1]], "en": f"{name if name.isascii() else to_latin(name)} project"}
+    return (span[0], span[1], iri, "InternationalOrganization", None, owner, MappingProxyType(labels))
+
+
+def _office_hits(text: str, sc: Scan, keys: list[tuple[str, ...]], places: list[Match[Place]], lang: str) -> list[_Raw]:
+    """An international body's office: "ЕККУнун Программалык кеңсеси", "OSCE Programme Office",
+    "Офис программ ОБСЕ". One IRI per body ({body}-office) in every language, partOf the body."""
+    words = lexicon().offices.get(lang) or lexicon().offices["en"]
+    n = len(sc)
+    out: list[_Raw] = []
+
+    def office_at(i: int) -> bool:
+        return 0 <= i < n and not words.isdisjoint(keys[i])
+
+    for m in places:
+        if m.payload.type != "InternationalOrganization" or m.payload.adjective:
+            continue
+        span: tuple[int, int] | None = None
+        for k in (m.last, m.last + 1):  # right after the body, or after one modifier word
+            if office_at(k) and all(sc.joins[j] for j in range(m.last - 1, k)):
+                span = sc.starts[m.first], sc.ends[k]
+                break
+        if span is None:
+            for k in (m.first - 1, m.first - 2):  # "Офис (программ) ОБСЕ"
+                if office_at(k) and all(sc.joins[j] for j in range(k, m.first)):
+                    span = sc.starts[k], sc.ends[m.last - 1]
+                    break
+        if span is None:
+            continue
+        key = m.payload.iri.rsplit("/", 1)[1]
+        labels = {lang: text[span[0] : span[1]], "en": f"Office of {key.upper()}"}
+        out.append((span[0], span[1], iris.org_iri(key + "-office"), "InternationalOrganization", None, m.payload.iri, MappingProxyType(labels)))
     return out
 
 
@@ -223,15 +263,6 @@ def _quoted_proper_names(text: str, sc: Scan, keys: list[tuple[str, ...]], lang:
             for k in range(first, last):
                 blocked[k] = True
     return blocked
-
-
-def _programme_iri(name: str) -> str:
-    return iris.org_iri("project-" + iris.slug(name))
-
-
-def _programme_hit(span: tuple[int, int], iri: str, text: str, name: str, lang: str) -> _Raw:
-    labels = {lang: text[span[0] : span[1]], "en": f"{name if name.isascii() else to_latin(name)} project"}
-    return (span[0], span[1], iri, "InternationalOrganization", None, None, MappingProxyType(labels))
 
 
 def _dominant_country(places: list[Match[Place]]) -> str | None:
