@@ -112,12 +112,25 @@ class PhraseTrie(Generic[P]):
             if not children or not joins[at]:
                 return  # the last token never joins, so at + 1 is a token below
             at += 1
-            following = [child for key in keys[at] if (child := children.get(key)) is not None]
-            if len(following) != 1:
-                break
-            node = following[0]  # one way on (the common case): loop instead of recursing
-        for child in following:
-            self._walk(child, first, at, sc, keys, out)
+            following: _Node | None = None
+            more: list[_Node] | None = None  # a second way on: recurse, in key order
+            for key in keys[at]:
+                child = children.get(key)
+                if child is None:
+                    continue
+                if following is None:
+                    following = child
+                elif more is None:
+                    more = [following, child]
+                else:
+                    more.append(child)
+            if following is None:
+                return
+            if more is not None:
+                for child in more:
+                    self._walk(child, first, at, sc, keys, out)
+                return
+            node = following  # one way on (the common case): loop instead of recursing
 
 
 def _index_keys(key: str, lang: str) -> tuple[str, ...]:

@@ -17,10 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
+from operator import and_, not_, or_
 from importlib import resources
 
 from judikg.errors import ReferenceDataError
-from judikg.ingest.extract.tokens import Scan, Token, fold
+from judikg.ingest.extract.tokens import Memo, Scan, Token, fold
 from judikg.ingest.morphology import index_key, keys_memo, token_keys
 from judikg.ingest.translit import name_key as _name_key
 
@@ -128,35 +129,31 @@ def find_persons(text: str, sc: Scan, blocked: Sequence[bool], lang: str) -> lis
     data = name_data()
     out: list[PersonMention] = []
     n = len(sc)
-    words, folded, caps, ups, starts, ends, joins = sc.words, sc.folded, sc.caps, sc.ups, sc.starts, sc.ends, sc.joins
-    titles, not_names, particles = data.titles, data.not_names, data.particles
-
-    def name_word(j: int) -> bool:
-        return (
-            caps[j]
-            and not blocked[j]
-            and not ups[j]
-            and len(words[j]) >= 2
-            and folded[j] not in titles
-            and folded[j] not in not_names
-        )
+    words, folded, caps, starts, ends, joins = sc.words, sc.folded, sc.caps, sc.starts, sc.ends, sc.joins
+    titles, particles = data.titles, data.particles
+    # per-word shapes from a memo, combined with the blocked flags by C-level maps: most
+    # capitalised tokens (sentence starts, places) are dismissed without a Python step
+    shaped = list(map(_NAME_SHAPED.__getitem__, words))
+    named = list(map(and_, shaped, map(not_, blocked)))
+    initial_shaped = list(map(_INITIAL_SHAPED.__getitem__, words))
+    starters = map(or_, named, initial_shaped)
 
     def initial_at(j: int) -> bool:
-        return _is_initial(words[j]) and text[ends[j] : ends[j] + 1] == "."
+        return initial_shaped[j] and text[ends[j] : ends[j] + 1] == "."
 
     next_free = 0
-    for i in compress(range(n), caps):
+    for i in compress(range(n), starters):
         if i < next_free:
             continue
         # 1. initials: one or two single capitals each followed by "." then a capitalised word
-        if len(words[i]) <= 3 and initial_at(i):
+        if initial_at(i):
             j = i
             while j < n and initial_at(j):
                 between_next = text[ends[j] : starts[j + 1]] if j + 1 < n else ""
                 if between_next not in (".", ". ", ".\u00a0"):
                     break
                 j += 1
-            if i < j <= i + 3 and j < n and name_word(j):
+            if i < j <= i + 3 and j < n and named[j]:
                 surname = sc.token(j)
                 out.append(
                     PersonMention(i, j + 1, starts[i], ends[j], _surname_form(surname, lang, data), words[i], text[starts[i] : ends[j]])
@@ -164,10 +161,10 @@ def find_persons(text: str, sc: Scan, blocked: Sequence[bool], lang: str) -> lis
                 next_free = j + 1
                 continue
         # 2. runs of capitalised words (joined by spaces or hyphens)
-        if not name_word(i):
+        if not named[i]:
             continue
         j = i
-        while j + 1 < n and joins[j] and j - i < 4 and (name_word(j + 1) or (folded[j + 1] in particles and not caps[j + 1])):
+        while j + 1 < n and joins[j] and j - i < 4 and (named[j + 1] or (folded[j + 1] in particles and not caps[j + 1])):
             j += 1
         while j > i and folded[j] in particles and not caps[j]:
             j -= 1
@@ -187,6 +184,20 @@ _DIGRAPH_INITIALS = frozenset({"Ch", "Sh", "Zh", "Kh", "Ts", "Yu", "Ya", "Ye", "
 
 def _is_initial(word: str) -> bool:
     return (len(word) == 1 and word.isupper()) or word in _DIGRAPH_INITIALS
+
+
+def _name_shaped(word: str) -> bool:
+    """A word that may be part of a name: capitalised, not an abbreviation, not a title or a
+    word that ends a name run ("Hotel")."""
+    if len(word) < 2 or not word[0].isupper() or word[1].isupper():
+        return False
+    data = name_data()
+    key = fold[word]
+    return key not in data.titles and key not in data.not_names
+
+
+_NAME_SHAPED: Memo[str, bool] = Memo(_name_shaped, 131_072)
+_INITIAL_SHAPED: Memo[str, bool] = Memo(_is_initial, 131_072)
 
 
 def _read_run(text: str, first: int, words: list[Token], lang: str, data: NameData, title_before: bool) -> PersonMention | None:

@@ -67,25 +67,23 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=4)
 def _sentences(text: str) -> tuple[tuple[int, int], ...]:
-    spans: list[tuple[int, int]] = []
-    start = 0
+    cuts: list[int] = []
     for m in _BOUNDARY_RE.finditer(text):
         punct = m.group()[0]
         if punct == "." and not _is_break(text, m.start(), punct):
             continue
-        end = m.end()
-        _append(text, spans, start, end)
+        cuts.append(m.end())
+    cuts.append(len(text))
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in cuts:
+        piece = text[start:end]
+        body = piece.strip()  # spans hold no surrounding blanks
+        if body:
+            first = start + len(piece) - len(piece.lstrip())
+            spans.append((first, first + len(body)))
         start = end
-    _append(text, spans, start, len(text))
     return tuple(spans)
-
-
-def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
-    piece = text[start:end]
-    body = piece.strip()
-    if body:
-        start += len(piece) - len(piece.lstrip())
-        spans.append((start, start + len(body)))
 
 
 def sentence_index(starts: list[int], offset: int) -> int:
