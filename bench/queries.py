@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,7 +28,7 @@ import pyoxigraph as ox
 from judikg.graph.reference_graph import reference_quads
 from judikg.graph.store import OxigraphStore
 from judikg.iris import BASE
-from judikg.queries.library import library
+from judikg.queries.library import NamedQuery, library
 from judikg.queries.run import bind
 from judikg.server.app import PoolTarget
 from judikg.server.responses import HttpError
@@ -48,9 +49,13 @@ EVENTS = ("Conference", "Meeting", "RoundTable", "Forum", "Visit")
 AGREEMENTS = ("Memorandum", "Protocol", "Declaration")
 LANGS = ("ky", "kk", "kk-Latn", "ru", "en")
 ROLES = ("chair", "deputy-chair", "head", "judge")
-#: Named queries about one entity: the ones that must stay interactive (p50 ≤ 100 ms).
-ENTITY_CENTRED = ("partners", "person-profile", "post-holders", "statement-sources", "institutions-of-country",
-                  "country-timeline", "agreements-between-countries")
+#: Parameter kinds that bind an entity: a query with one is entity-centred and must stay
+#: interactive (p50 ≤ 100 ms for a typical entity); the others aggregate the whole graph.
+ENTITY_KINDS = frozenset({"entity", "country", "iri"})
+
+
+def entity_centred(query: NamedQuery) -> bool:
+    return any(p.kind in ENTITY_KINDS for p in query.params)
 
 
 def n(iri: str) -> str:
@@ -134,14 +139,32 @@ def build(directory: Path, articles: int) -> tuple[ox.Store, int, float]:
     return store, len(store), time.perf_counter() - started
 
 
-def typical_and_hub(store: OxigraphStore) -> tuple[str, str, str]:
-    """A hub institution (most articles), a typical one (median) and a person with a post."""
+@dataclass(frozen=True, slots=True)
+class Subjects:
+    """Entities the parameterised queries are asked about: typical (median) ones and hubs."""
+
+    institution: str
+    hub_institution: str
+    country: str
+    hub_country: str
+    second_country: str
+    person: str
+
+
+def pick_subjects(store: OxigraphStore) -> Subjects:
+    """Institutions ranked by articles mentioning them, countries by their institutions' mentions."""
     degree = store.query(
         f"SELECT ?o (COUNT(*) AS ?n) WHERE {{ ?a {n(JK + 'mentions')} ?o . FILTER(CONTAINS(STR(?o), '/org/')) }} GROUP BY ?o ORDER BY DESC(?n) ?o"
     )
     ranked = [row[0].value for row in degree]  # type: ignore[union-attr]
+    mentions: dict[str, int] = {}
+    for row in store.query(f"SELECT ?c (COUNT(*) AS ?n) WHERE {{ ?o {n(JK + 'country')} ?c . FILTER(CONTAINS(STR(?o), '/org/')) }} GROUP BY ?c"):  # type: ignore[union-attr]
+        mentions[row[0].value.rsplit("/", 1)[-1].upper()] = int(row[1].value)
+    countries = sorted((c for c in COUNTRIES if c.upper() in mentions), key=lambda c: (-mentions[c.upper()], c))
     person = next(iter(store.query(f"SELECT ?p WHERE {{ ?m {n(ORG + 'member')} ?p }} LIMIT 1")))[0].value  # type: ignore[index, arg-type]
-    return ranked[0], ranked[len(ranked) // 2], person
+    middle = len(countries) // 2
+    return Subjects(ranked[len(ranked) // 2], ranked[0], countries[middle].upper(), countries[0].upper(),
+                    countries[middle + 1].upper(), person)
 
 
 def percentile(samples: list[float], q: float) -> float:
@@ -154,6 +177,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=9, help="runs per entity-centred query (global ones run 3 times)")
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds before a query is killed and reported as a timeout")
+    parser.add_argument("--target", type=float, default=100.0, help="p50 ms an entity-centred query must stay under (exit 1 otherwise)")
     parser.add_argument("--store", type=Path, help="keep the store here and reuse it on the next run (built if absent)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="judikg-bench-") as tmp:
@@ -165,11 +189,12 @@ def main() -> int:
             raw, quads, seconds = build(path, args.articles)
             print(f"{args.articles} articles, {quads} quads bulk-loaded and optimised in {seconds:.0f} s", file=sys.stderr)
         store = OxigraphStore(raw)
-        hub, typical, person = typical_and_hub(store)
-        params = {
-            "partners": {"institution": typical}, "post-holders": {"institution": typical},
-            "person-profile": {"person": person}, "institutions-of-country": {"country": "MN"},
-            "country-timeline": {"country": "MN"}, "agreements-between-countries": {"country_a": "MN", "country_b": "GE"},
+        who = pick_subjects(store)
+        params: dict[str, dict[str, str]] = {
+            "partners": {"institution": who.institution}, "post-holders": {"institution": who.institution},
+            "person-profile": {"person": who.person}, "institutions-of-country": {"country": who.country},
+            "country-timeline": {"country": who.country},
+            "agreements-between-countries": {"country_a": who.country, "country_b": who.second_country},
             "statement-sources": {"subject": f"{ID}agreement/2010-01-01-bench-{0:016x}", "relation": "party", "object": ""},
             "search": {"text": "Person 1234"},
         }
@@ -181,16 +206,30 @@ def main() -> int:
         # query costs --timeout, not the whole benchmark.
         pool = WorkerPool(path, size=1, timeout=args.timeout, queue_wait=args.timeout * 2).start()
         target = PoolTarget(pool, max_rows=10_000_000)
-        extra = {"partners (hub)": ("partners", {"institution": hub}), "post-holders (hub)": ("post-holders", {"institution": hub})}
-        jobs = [(name, name, params.get(name, {})) for name in sorted(library())] + [(k, q, p) for k, (q, p) in extra.items()]
-        print(f"| query | rows | p50 ms | p95 ms | entity-centred |\n|---|---:|---:|---:|---|")
+        # Hubs: the most mentioned institution and country. Their queries are O(their degree)
+        # (MN's institutions are in ~20 % of the articles), so they are reported, not held to 100 ms.
+        hubs = {
+            f"partners (hub {who.hub_institution.rsplit('/', 2)[-2].upper()})": ("partners", {"institution": who.hub_institution}),
+            "post-holders (hub)": ("post-holders", {"institution": who.hub_institution}),
+            f"institutions-of-country (hub {who.hub_country})": ("institutions-of-country", {"country": who.hub_country}),
+            f"country-timeline (hub {who.hub_country})": ("country-timeline", {"country": who.hub_country}),
+            f"agreements-between-countries (hub {who.hub_country})": (
+                "agreements-between-countries", {"country_a": who.hub_country, "country_b": who.country}),
+        }
+        queries = library()
+        jobs = [(name, name, params.get(name, {}), entity_centred(queries[name])) for name in sorted(queries)]
+        jobs.sort(key=lambda job: not job[3])  # entity-centred first, then global
+        jobs += [(label, name, p, False) for label, (name, p) in hubs.items()]
+        print(f"{args.articles} articles; typical institution {who.institution.rsplit('/', 2)[-2:]}, "
+              f"typical countries {who.country}, {who.second_country}", file=sys.stderr)
+        print("| query | kind | rows | p50 ms | p95 ms |\n|---|---|---:|---:|---:|")
         failed = False
-        for label, name, raw_params in jobs:
-            query = library()[name]
+        for label, name, raw_params, centred in jobs:
+            query = queries[name]
+            kind = "entity" if centred else ("hub" if "(hub" in label else "global")
             bindings = bind(query, raw_params, target)
             samples: list[float] = []
             rows = 0
-            centred = name in ENTITY_CENTRED and "hub" not in label
             try:
                 for _ in range((args.repeats if centred else min(3, args.repeats)) + 1):
                     started = time.perf_counter()
@@ -198,12 +237,12 @@ def main() -> int:
                     samples.append((time.perf_counter() - started) * 1000)
             except HttpError as error:
                 failed |= centred
-                print(f"| {label} | – | > {args.timeout * 1000:.0f} | – | {'yes' if centred else ''} ({error.status}) |", flush=True)
+                print(f"| {label} | {kind} | – | > {args.timeout * 1000:.0f} ({error.status}) | – |", flush=True)
                 continue
             samples = samples[1:]  # the first run warms caches
             p50 = statistics.median(samples)
-            failed |= centred and p50 > 100
-            print(f"| {label} | {rows} | {p50:.1f} | {percentile(samples, 0.95):.1f} | {'yes' if centred else ''} |", flush=True)
+            failed |= centred and p50 > args.target
+            print(f"| {label} | {kind} | {rows} | {p50:.1f} | {percentile(samples, 0.95):.1f} |", flush=True)
         pool.close()
     return 1 if failed else 0
 
