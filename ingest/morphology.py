@@ -68,6 +68,38 @@ def turkic_genitive(key: str) -> bool:
     return len(key) > 4 and key.endswith(_genitive_endings())
 
 
+_RUSSIAN_PLURAL = ("ов", "ев", "ых", "их", "ами", "ями", "ах", "ях")
+
+
+def is_plural(key: str, lang: str) -> bool:
+    """Whether a folded word is plainly plural: a Kyrgyz/Kazakh plural suffix before its case
+    ending (``соттары``, ``sottaryna``), a Russian plural ending (``судов``, ``уполномоченных``).
+    Other languages: never (no reliable ending)."""
+    if lang in TURKIC:
+        plurals = _folded_plurals()
+        return any(key[cut:].startswith(plurals) for cut in _tail_cuts(key))
+    if lang == "ru":
+        return len(key) > 4 and key.endswith(_folded_russian_plurals())
+    return False
+
+
+def _tail_cuts(key: str) -> Iterator[int]:
+    tails = turkic_tails()
+    for cut in range(len(key) - 1, max(_MIN_STEM, len(key) - _max_tail()) - 1, -1):
+        if key[cut:] in tails:
+            yield cut
+
+
+@lru_cache(maxsize=1)
+def _folded_plurals() -> tuple[str, ...]:
+    return tuple(sorted({fold[p] for p in _PLURAL}))
+
+
+@lru_cache(maxsize=1)
+def _folded_russian_plurals() -> tuple[str, ...]:
+    return tuple(sorted({fold[p] for p in _RUSSIAN_PLURAL}))
+
+
 @lru_cache(maxsize=1)
 def turkic_tails() -> frozenset[str]:
     """Every folded tail *plural? possessive? case?* (non-empty), built once."""
@@ -208,6 +240,7 @@ def all_tails() -> frozenset[str]:  # for tests and diagnostics
 __all__ = [
     "TURKIC",
     "index_key",
+    "is_plural",
     "keys_memo",
     "matches_stem",
     "russian_lemma",

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from judikg.ingest.morphology import matches_stem, russian_lemma, russian_stem, stem_variants, token_keys, turkic_genitive
+from judikg.ingest.morphology import is_plural, matches_stem, russian_lemma, russian_stem, stem_variants, token_keys, turkic_genitive
 from judikg.ingest.translit import fold
 
 INFLECTED = [
@@ -82,3 +82,10 @@ def test_turkic_genitive() -> None:
         assert turkic_genitive(fold(word)), word
     for word in ("ákimshiligimen", "Соты", "сот", "Бишкекте"):
         assert not turkic_genitive(fold(word)), word
+
+
+def test_is_plural_reads_the_number_ending() -> None:
+    for word, lang in (("соттары", "ky"), ("sottaryna", "kk-Latn"), ("министрликтердин", "ky"), ("судов", "ru"), ("уполномоченных", "ru")):
+        assert is_plural(fold(word), lang), word
+    for word, lang in (("сотунун", "ky"), ("министрлиги", "ky"), ("суда", "ru"), ("Конституционного", "ru"), ("Courts", "en")):
+        assert not is_plural(fold(word), lang), word

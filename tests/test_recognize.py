@@ -171,3 +171,22 @@ def test_a_programme_is_part_of_its_owner() -> None:
     got = _parents("ПРООНдун «Жаңы жол» долбоору жана «Жаңы жол» долбоорунун өкүлү.", "ky")
     assert got["ПРООНдун «Жаңы жол» долбоору"] == ("org/project-jany-jol", "org/undp")
     assert got["«Жаңы жол» долбоорунун"] == ("org/project-jany-jol", "org/undp")
+
+
+def test_a_lowercase_plural_head_names_a_kind_not_a_body() -> None:
+    got = _hits("Собрались судьи конституционных судов и уполномоченные по правам человека.", "ru")
+    assert not [h for h in got if h[2] != "Country"]
+    # the same head with its country is a body
+    assert ("Уполномоченный по правам человека Казахстана", "org/kz/ombudsman", "GovernmentBody") in _hits(
+        "Выступил Уполномоченный по правам человека Казахстана.", "ru"
+    )
+
+
+def test_rk_reads_as_the_country_the_article_names_most() -> None:
+    got = _hits("Korea sent greetings. Kazakhstan hosted it; Kazakhstan chaired. The RK Constitutional Council spoke.", "en")
+    assert ("RK Constitutional Council", "org/kz/constitutional-council", "ConstitutionalCourt") in got
+
+
+def test_a_city_before_a_region_word_names_the_region() -> None:
+    assert _hits("Президенттин Талас облусундагы өкүлү Таласта болду.", "ky") == [("Таласта", "city/talas", "City")]
+    assert _hits("Judges of Almaty Region met in Almaty.", "en") == [("Almaty", "city/almaty", "City")]

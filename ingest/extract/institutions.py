@@ -22,7 +22,7 @@ from judikg import iris
 from judikg.errors import ReferenceDataError
 from judikg.ingest.extract.gazetteer import Match, PhraseTrie, Place
 from judikg.ingest.extract.tokens import Scan, fold
-from judikg.ingest.morphology import index_key, turkic_genitive
+from judikg.ingest.morphology import index_key, is_plural, turkic_genitive
 
 COURT_CLASSES = frozenset({"ConstitutionalCourt", "SupremeCourt", "Court", "CourtAdministration", "JudicialCouncil"})
 TURKIC_ORDER = frozenset({"ky", "kk", "kk-Latn", "uz"})
@@ -62,7 +62,7 @@ class Lexicon:
     home_country: Mapping[str, str]  # text language → country of last resort for unqualified types
     focus_countries: tuple[str, ...]  # prior order for shared aliases
     programmes: Mapping[str, frozenset[str]]  # text language → index keys of project/initiative words
-    court_words: frozenset[str]  # folded plain words for "court" that a city before them qualifies
+    city_qualifiers: Mapping[str, frozenset[str]]  # text language → index keys of words a city before them qualifies
     offices: Mapping[str, frozenset[str]]  # text language → index keys of "office" words
 
 
@@ -102,7 +102,7 @@ def lexicon() -> Lexicon:
         home,
         tuple(raw.get("focus_countries", {}).get("order", ())),
         programmes,
-        frozenset(fold[w] for lang, ws in raw.get("court_words", {}).items() if not lang.startswith("_") for w in ws),
+        _word_keys(raw.get("city_qualifiers", {})),
         _word_keys(raw.get("offices", {})),
     )
 
@@ -243,6 +243,8 @@ def compose(
     # 2. unqualified types: the nearest earlier qualified mention of the type, else a later one, else the article's country
     for t, first, last in pending:
         head = t.payload
+        if _kind_not_body(t, sc, lang):
+            continue
         cc = _nearest(stated, head.slug, first) or dominant
         if cc is None:
             continue
@@ -284,6 +286,16 @@ def compose(
             composed_units.append(c)
             seen_units[head.slug] = c
     return sorted(out + composed_units, key=lambda c: (c.first, c.last, c.slug, c.unit or ""))
+
+
+def _kind_not_body(t: Match[Head], sc: Scan, lang: str) -> bool:
+    """A lowercase plural head with no country names a kind of body, not one ("судей
+    конституционных судов и уполномоченных по правам человека", "жоғары соттары")."""
+    if sc.caps[t.first]:
+        return False
+    # Russian marks the number on the first word of the head, Kyrgyz/Kazakh on the last
+    word = t.first if lang == "ru" else t.last - 1
+    return is_plural(sc.folded[word], lang)
 
 
 def _replace_slug(c: Composed, slug: str) -> Composed:

@@ -111,7 +111,9 @@ def _resolve_ambiguous(chosen: list[Match[Place]], found: list[Match[Place]], la
     readings_at: dict[tuple[int, int], list[Place]] = {}
     for m in found:
         readings_at.setdefault((m.first, m.last), []).append(m.payload)
-    named = {m.payload.country for m in chosen if not m.payload.ambiguous and m.payload.type == "Country"}
+    # countries the article names outright, most named first ("RK" in a text naming Kazakhstan
+    # six times and Korea twice is Kazakhstan)
+    counts = Counter(m.payload.country for m in chosen if not m.payload.ambiguous and m.payload.type == "Country")
     home = lexicon().home_country.get(lang)
     out: list[Match[Place]] = []
     for m in chosen:
@@ -121,7 +123,7 @@ def _resolve_ambiguous(chosen: list[Match[Place]], found: list[Match[Place]], la
         readings = [r for r in readings_at[(m.first, m.last)] if r.ambiguous]
         focus = lexicon().focus_countries
         pick = (
-            next((r for r in readings if r.country in named), None)
+            max((r for r in readings if r.country in counts), key=lambda r: counts[r.country], default=None)
             or next((r for r in readings if r.country == home), None)
             or min(
                 (r for r in readings if r.country in focus),
@@ -228,20 +230,20 @@ def _office_hits(text: str, sc: Scan, keys: list[tuple[str, ...]], places: list[
 
 
 def _city_modifiers(sc: Scan, keys: list[tuple[str, ...]], places: list[Match[Place]], heads: list[Match[Head]], lang: str) -> set[int]:
-    """First tokens of cities that qualify the institution word right after them in Kyrgyz and
-    Kazakh ("Astana sot ákimshiligi", "Астана және Алматы соттары": the courts of those cities,
-    not mentions of the cities); a coordinated city before them qualifies it too."""
-    if lang not in TURKIC_ORDER:
-        return set()
-    head_starts = {h.first for h in heads}
+    """First tokens of cities that qualify the word right after them, and so are no mention of
+    the city: a region or district word ("Талас облусу", "Almaty Region"), or in Kyrgyz and
+    Kazakh a court or institution word ("Astana sot ákimshiligi", "Астана және Алматы соттары":
+    the courts of those cities). A city coordinated before such a city qualifies the word too."""
     lex = lexicon()
-    coordinators, court_words = lex.coordinators, lex.court_words
+    qualified = lex.city_qualifiers.get(lang) or lex.city_qualifiers["en"]
+    head_starts = {h.first for h in heads} if lang in TURKIC_ORDER else set()
+    coordinators = lex.coordinators
     out: set[int] = set()
     for m in reversed(places):  # right to left, so a coordinated city sees its partner's verdict
         if m.payload.type != "City":
             continue
         after = m.last
-        if after in head_starts or (after < len(sc) and not court_words.isdisjoint(keys[after])):
+        if after in head_starts or (after < len(sc) and sc.joins[after - 1] and not qualified.isdisjoint(keys[after])):
             out.add(m.first)
         elif after < len(sc) and sc.folded[after] in coordinators and after + 1 in out:
             out.add(m.first)
