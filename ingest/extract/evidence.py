@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -222,9 +222,14 @@ class CueScanner:
         lists: list[list[Cue]] = [[] for _ in kinds]
         last_end = [0] * len(kinds)
         matchers = [k.regex.match for k in kinds]
-        single = [len(k.entries) == 1 for k in kinds]
-
-        def try_at(pos: int, candidates: tuple[int, ...]) -> None:
+        entries = [k.entries for k in kinds]
+        if self.any_prefix:
+            starts: Iterable[tuple[int, tuple[int, ...]]] = (
+                (m.start(), self.any_prefix) for m in _WORD_START_RE.finditer(text)
+            )
+        else:
+            starts = self._starts(text)
+        for pos, candidates in starts:
             for i in candidates:
                 if pos < last_end[i]:
                     continue
@@ -232,29 +237,28 @@ class CueScanner:
                 if km is None:
                     continue
                 end = km.end()
-                label, slug = kinds[i].entries[0 if single[i] else _entry_index(km)]
+                found = entries[i]
+                label, slug = found[0] if len(found) == 1 else found[_entry_index(km)]
                 lists[i].append(Cue(pos, end, label, slug))
                 last_end[i] = end
-
-        if self.any_prefix:
-            for m in _WORD_START_RE.finditer(text):
-                try_at(m.start(), self.any_prefix)
-        else:
-            by_prefix = self.by_prefix
-            spaced = " " + _lower(text)
-            for m in self.finder.finditer(spaced):
-                prefix = m.group(1)
-                try_at(m.start(), by_prefix[prefix])
-                if not prefix.isalnum():
-                    # the match consumed a prefix with a space or hyphen in it ("the e"): a cue
-                    # may also begin at a word inside it (before the next match, so in order)
-                    base = m.start(1)
-                    for j, ch in enumerate(prefix):
-                        if not ch.isalnum() and j + 1 < len(prefix) and prefix[j + 1].isalnum():
-                            inner = self._kinds_at(spaced, base + j + 1)
-                            if inner:
-                                try_at(base + j, inner)
         return {k.name: found for k, found in zip(kinds, lists)}
+
+    def _starts(self, text: str) -> Iterator[tuple[int, tuple[int, ...]]]:
+        """Word starts where some cue may begin, in order, with the kinds to try there."""
+        by_prefix = self.by_prefix
+        spaced = " " + _lower(text)
+        for m in self.finder.finditer(spaced):
+            prefix = m.group(1)
+            yield m.start(), by_prefix[prefix]
+            if not prefix.isalnum():
+                # the match consumed a prefix with a space or hyphen in it ("the e"): a cue may
+                # also begin at a word inside it (before the next match, so still in order)
+                base = m.start(1)
+                for j, ch in enumerate(prefix):
+                    if not ch.isalnum() and j + 1 < len(prefix) and prefix[j + 1].isalnum():
+                        inner = self._kinds_at(spaced, base + j + 1)
+                        if inner:
+                            yield base + j, inner
 
     def _kinds_at(self, spaced: str, at: int) -> tuple[int, ...]:
         """Kinds whose cues may begin at ``spaced[at]`` (the longest known prefix there decides)."""
