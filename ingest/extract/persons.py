@@ -21,7 +21,7 @@ from operator import and_, not_, or_
 from importlib import resources
 
 from judikg.errors import ReferenceDataError
-from judikg.ingest.extract.tokens import Memo, Scan, Token, fold
+from judikg.ingest.extract.tokens import Memo, Scan, Token, fold, tokenize
 from judikg.ingest.morphology import index_key, keys_memo, token_keys
 from judikg.ingest.translit import name_key as _name_key
 
@@ -172,8 +172,12 @@ def find_persons(text: str, sc: Scan, blocked: Sequence[bool], lang: str) -> lis
         next_free = j + 1
         if j == i and not title_before:
             continue  # one capitalised word without a title is no name (most are sentence starts)
-        mention = _read_run(text, i, [sc.token(k) for k in range(i, j + 1)], lang, data, title_before)
-        if mention is not None:
+        base = starts[i]
+        relative = _RUNS[(text[base : ends[j]], title_before, lang)]
+        if relative is not None:
+            mention = PersonMention(
+                i + relative.first, i + relative.last, base + relative.start, base + relative.end, relative.surname, relative.given, relative.full
+            )
             out.append(mention)
             next_free = mention.last
     return out
@@ -197,6 +201,18 @@ def _name_shaped(word: str) -> bool:
 
 
 _NAME_SHAPED: Memo[str, bool] = Memo(_name_shaped, 131_072)
+
+
+def _read_run_text(key: tuple[str, bool, str]) -> PersonMention | None:
+    """:func:`_read_run` over a run given as its own text (offsets relative to it): the reading
+    depends only on the run's words, what separates them, a title before and the language, so
+    runs met before (names, capitalised phrases) are answered from a memo."""
+    run_text, title_before, lang = key
+    tokens = tokenize(run_text)
+    return _read_run(run_text, 0, tokens, lang, name_data(), title_before)
+
+
+_RUNS: Memo[tuple[str, bool, str], PersonMention | None] = Memo(_read_run_text, 65_536)
 _INITIAL_SHAPED: Memo[str, bool] = Memo(_is_initial, 131_072)
 
 
