@@ -75,7 +75,10 @@ _ONTOLOGY_FILES: tuple[tuple[str, str, str, str | None], ...] = (
 )
 _SAFE_PATH = re.compile(r"[A-Za-z0-9._~%-]+(/[A-Za-z0-9._~%-]+)*")
 
-PageRenderer = Callable[..., str]  # (store, iri, lang, *, link) -> HTML, as judikg.server.linked_data.entity_page
+PageRenderer = Callable[..., str]  # (store, iri, lang, *, link, format_link) -> HTML, as judikg.server.linked_data.entity_page
+#: Where the pages' navigation bar points in a release (judikg.server.linked_data's SITE_IRI and
+#: ONTOLOGY_PAGE_IRI), as paths from the release root.
+_SITE_PAGES = {BASE: "index.html", BASE + "ontology": "ontology/index.html"}
 
 
 @dataclass(slots=True)
@@ -339,7 +342,9 @@ def _write_ontology(root: Path, context: dict[str, object]) -> None:
     _write(root, "ontology/context.jsonld", (json.dumps(context, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     from judikg.server.linked_data import ontology_page  # the page `judikg serve` shows at /ontology
 
-    _write(root, "ontology/index.html", ontology_page(triples, "en", link=_ontology_linker(triples)).encode("utf-8"))
+    served = {"ttl": "judikg.ttl", "jsonld": "judikg.jsonld"}  # beside ontology/index.html
+    _write(root, "ontology/index.html", ontology_page(triples, "en", link=_ontology_linker(triples),
+                                                      format_link=lambda _, fmt: served.get(fmt)).encode("utf-8"))
 
 
 def _ontology_linker(triples: Sequence[ox.Triple]) -> Callable[[str], str]:
@@ -348,6 +353,8 @@ def _ontology_linker(triples: Sequence[ox.Triple]) -> Callable[[str], str]:
     anchored = {t.subject.value for t in triples if t.predicate.value == RDF_TYPE and t.object.value in sectioned}
 
     def link(iri: str) -> str:
+        if iri in _SITE_PAGES:
+            return posixpath.relpath(_SITE_PAGES[iri], "ontology")
         return "#" + iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1] if iri in anchored else iri
 
     return link
@@ -398,7 +405,8 @@ def _write_entities(
         # paths so the pages browse on any static host, and shown IRIs are re-based afterwards.
         original = _original_iri(doc_iri, rebaser)
         try:
-            page = render(store, original, lang, link=_relative_linker(rel, paths, rebaser))
+            page = render(store, original, lang, link=_relative_linker(rel, paths, rebaser),
+                          format_link=_document_format_linker(original, rel))
         except QueryError as exc:  # one page the renderer refuses never stops the release
             report.warnings.append(f"{doc_iri}: no HTML page ({exc})")
             continue
@@ -419,11 +427,23 @@ def _rebase_text(text: str, rebaser: Rebaser) -> str:
     return text
 
 
+def _document_format_linker(entity: str, page: str) -> Callable[[str, str], str | None]:
+    """The page's "Data:" links: Turtle is the entity document written beside the page; a static
+    host has no other serialisation of it (and no ``?format=``), so those links are left out."""
+
+    def format_link(iri: str, fmt: str) -> str | None:
+        return posixpath.basename(page) + ".ttl" if fmt == "ttl" and iri == entity else None
+
+    return format_link
+
+
 def _relative_linker(page: str, paths: dict[str, str], rebaser: Rebaser) -> Callable[[str], str]:
     """hrefs for a static page at ``page``: entity IRIs → relative ``….html``, others re-based."""
     here = posixpath.dirname(page) or "."
 
     def link(iri: str) -> str:
+        if iri in _SITE_PAGES:  # the navigation bar: the release's landing and ontology pages
+            return posixpath.relpath(_SITE_PAGES[iri], here)
         moved = rebaser.iri(iri)
         doc, sep, fragment = moved.partition("#")
         rel = paths.get(doc)

@@ -275,6 +275,16 @@ def test_entity_documents_and_pages_link_to_files_of_the_release(release: Path) 
     ontology = (release / "ontology" / "index.html").read_text(encoding="utf-8")
     for anchor in re.findall(r'href="#([^"]+)"', ontology):
         assert f'id="{anchor}"' in ontology, anchor
+    # Navigation and "Data:" links are release files too: a static host has no "/" of its own
+    # and answers no ?format= (the Turtle link is the entity document beside the page).
+    for where, html_text in ((page, text), (release / "ontology" / "index.html", ontology)):
+        links = re.findall(r'href="([^"]*)"', html_text)
+        assert not [h for h in links if h.startswith("/") or "?format=" in h], where
+        local = [h for h in links if not h.startswith(("#", "http:", "https:"))]
+        assert any(h.endswith("index.html") for h in local) and any(h.endswith(".ttl") for h in local), where
+        for href in local:
+            assert (where.parent / href.split("#")[0]).resolve().is_file(), (where, href)
+    assert 'href="kz.ttl"' in text and "N-Triples" not in text
 
 
 def test_content_negotiation_rules_point_at_files_the_release_has(release: Path) -> None:

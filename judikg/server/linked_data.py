@@ -40,6 +40,14 @@ _HIDDEN_INCOMING = ("rdf:subject", "rdf:object", "jk:mentionOf", "jk:mentions", 
 _PROLOGUE = "".join(f"PREFIX {p}: <{n}>\n" for p, n in PREFIXES.items())
 
 Linker = Callable[[str], str]
+#: (entity IRI, format name ttl|jsonld|nt) -> href of that serialisation, or None to leave the
+#: link out (a static release has no ``?format=`` and only some serialisations per entity).
+FormatLinker = Callable[[str, str], "str | None"]
+#: IRIs the navigation bar points at, resolved through the page's ``link``: the site root
+#: (the SPARQL page on a server, the landing page of a release) and the ontology page.
+SITE_IRI = BASE
+ONTOLOGY_PAGE_IRI = BASE + "ontology"
+_FORMATS = (("ttl", "Turtle"), ("jsonld", "JSON-LD"), ("nt", "N-Triples"))
 
 
 def local_link(iri: str, base: str = BASE) -> str:
@@ -240,12 +248,30 @@ def _short(iri: str) -> str:
     return iri
 
 
-def entity_page(store: object, iri: str, lang: str = "en", *, link: Linker | None = None) -> str:
+def _format_links(h: _Html, iri: str, format_link: FormatLinker | None) -> str:
+    """"Data: Turtle · JSON-LD · N-Triples", each through ``format_link`` (default ``?format=``)."""
+    links = []
+    for fmt, name in _FORMATS:
+        href = format_link(iri, fmt) if format_link is not None else h.link(iri) + f"?format={fmt}"
+        if href is not None:
+            links.append(f'<a href="{html.escape(href)}">{name}</a>')
+    return f'<p class="formats">Data: {" · ".join(links)}</p>' if links else ""
+
+
+def _nav(h: _Html) -> str:
+    return (f'<a href="{html.escape(h.link(SITE_IRI))}">SPARQL</a>'
+            f'<a href="{html.escape(h.link(ONTOLOGY_PAGE_IRI))}">Ontology</a>')
+
+
+def entity_page(store: object, iri: str, lang: str = "en", *, link: Linker | None = None,
+                format_link: FormatLinker | None = None) -> str:
     """The HTML page of an entity: labels in every language, types, relations with their source
     articles, posts, the articles that mention it, and its description as embedded JSON-LD.
 
-    ``link`` maps an IRI to the href used for it (default: this server's paths). Raises
-    HttpError 404 when the store says nothing about ``iri``.
+    ``link`` maps an IRI to the href used for it (default: this server's paths), including the
+    navigation bar's :data:`SITE_IRI` and :data:`ONTOLOGY_PAGE_IRI`; ``format_link`` gives the
+    hrefs of the entity's serialisations (default: ``link(iri)?format=ttl`` …; None hides one).
+    Raises HttpError 404 when the store says nothing about ``iri``.
     """
     view = entity_view(store, iri, lang)
     if view is None:
@@ -254,11 +280,9 @@ def entity_page(store: object, iri: str, lang: str = "en", *, link: Linker | Non
     h = _Html(view.names, link or local_link)
     title = view.names.get(iri) or _short(iri)
     body: list[str] = [f"<h1>{html.escape(title)}</h1>", f'<p class="iri"><code>{html.escape(iri)}</code></p>']
-    alternates = " · ".join(
-        f'<a href="{html.escape(h.link(iri))}?format={fmt}">{name}</a>'
-        for fmt, name in (("ttl", "Turtle"), ("jsonld", "JSON-LD"), ("nt", "N-Triples"))
-    )
-    body.append(f'<p class="formats">Data: {alternates}</p>')
+    formats = _format_links(h, iri, format_link)
+    if formats:
+        body.append(formats)
     if view.types:
         body.append("<h2>Types</h2><p>" + ", ".join(h.iri(t) for t in view.types) + "</p>")
     if view.labels:
@@ -269,7 +293,7 @@ def entity_page(store: object, iri: str, lang: str = "en", *, link: Linker | Non
         body.append(f'<h2>Names</h2><table class="labels">{rows}</table>')
     if view.truncated:
         body.append('<p class="note">This entity has more relations than one page lists; '
-                    'ask the <a href="/">SPARQL endpoint</a> for all of them.</p>')
+                    f'ask the <a href="{html.escape(h.link(SITE_IRI))}">SPARQL endpoint</a> for all of them.</p>')
     for heading, relations, forward in (("Relations", view.outgoing, True), ("Referenced by", view.incoming, False)):
         if not relations:
             continue
@@ -291,7 +315,8 @@ def entity_page(store: object, iri: str, lang: str = "en", *, link: Linker | Non
         items = "".join(f"<li>{h.source(s)}</li>" for s in view.mentioned_in)
         body.append(f"<h2>Mentioned in</h2><ul>{items}</ul>")
     return _template("page.html").substitute(
-        title=html.escape(title), lang=html.escape(lang), body="\n".join(body), jsonld=_json_ld_script(triples)
+        title=html.escape(title), lang=html.escape(lang), body="\n".join(body), jsonld=_json_ld_script(triples),
+        nav=_nav(h),
     )
 
 
@@ -336,8 +361,12 @@ def ontology_response(store: object, accept: str | None, fmt: str | None, lang: 
     return Response(200, ontology_page(triples, lang).encode("utf-8"), "text/html; charset=utf-8", headers)
 
 
-def ontology_page(triples: list[ox.Triple], lang: str = "en", *, link: Linker | None = None) -> str:
-    """Classes, properties and role concepts with their labels in every language and definitions."""
+def ontology_page(triples: list[ox.Triple], lang: str = "en", *, link: Linker | None = None,
+                  format_link: FormatLinker | None = None) -> str:
+    """Classes, properties and role concepts with their labels in every language and definitions.
+
+    ``link`` and ``format_link`` as for :func:`entity_page` (the ontology's serialisations are
+    asked for with :data:`ONTOLOGY_PAGE_IRI`; by default they are ``?format=`` on this page)."""
     rdf_type = PREFIXES["rdf"] + "type"
     kinds = {
         PREFIXES["owl"] + "Class": "Classes", PREFIXES["owl"] + "ObjectProperty": "Object properties",
@@ -353,9 +382,7 @@ def ontology_page(triples: list[ox.Triple], lang: str = "en", *, link: Linker | 
         if preferred:
             names[subject] = preferred[0]
     h = _Html(names, link or local_link)
-    body = ['<h1>judikg ontology</h1><p class="formats">Data: '
-            + " · ".join(f'<a href="?format={f}">{n}</a>' for f, n in (("ttl", "Turtle"), ("jsonld", "JSON-LD"), ("nt", "N-Triples")))
-            + "</p>"]
+    body = ["<h1>judikg ontology</h1>" + _format_links(h, ONTOLOGY_PAGE_IRI, format_link or (lambda _, fmt: f"?format={fmt}"))]
     for kind, heading in kinds.items():
         members = sorted(s for s, ts in by_subject.items() if any(t.predicate.value == rdf_type and t.object.value == kind for t in ts))
         if not members:
@@ -371,5 +398,6 @@ def ontology_page(triples: list[ox.Triple], lang: str = "en", *, link: Linker | 
             body.append(f'<section id="{html.escape(anchor)}"><h3>{html.escape(names.get(subject, _short(subject)))} '
                         f'<code>{html.escape(_short(subject))}</code></h3><table>{rows}</table></section>')
     return _template("page.html").substitute(
-        title="judikg ontology", lang=html.escape(lang), body="\n".join(body), jsonld=_json_ld_script(triples)
+        title="judikg ontology", lang=html.escape(lang), body="\n".join(body), jsonld=_json_ld_script(triples),
+        nav=_nav(h),
     )
