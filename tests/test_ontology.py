@@ -380,6 +380,15 @@ def test_shapes_role_list_is_the_role_scheme() -> None:
     assert role_lists == [set(ROLES.values())]
 
 
+def test_one_top_class_lists_the_disjoint_classes_of_the_ontology() -> None:
+    shapes, graph = shapes_graph(), ont()
+    one_top = URIRef("https://w3id.org/judikg/shapes#OneTopClass")
+    listed = {shapes.value(member, SH["class"]) for member in Collection(shapes, shapes.value(one_top, SH.xone))}
+    disjoint = [set(Collection(graph, graph.value(node, OWL.members)))
+                for node in graph.subjects(RDF.type, OWL.AllDisjointClasses)]
+    assert listed in disjoint
+
+
 def test_shapes_language_list_is_the_model_languages() -> None:
     from judikg.ingest.model import LANGUAGES
 
