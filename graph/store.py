@@ -114,6 +114,8 @@ class Store(Protocol):
 
     def is_catalogued(self, graph_iri: str) -> bool: ...
 
+    def drop_uncatalogued(self) -> list[str]: ...
+
     def named_graphs(self) -> list[str]: ...
 
     def remove_graph(self, graph_iri: str) -> bool: ...
@@ -190,7 +192,10 @@ class OxigraphStore:
             raise StoreError(
                 f"{path}: cannot open the store ({exc}); if it was written by another tool, export and rebuild it"
             ) from exc
-        return cls(store, path=path, lock=lock, read_only=read_only)
+        opened = cls(store, path=path, lock=lock, read_only=read_only)
+        if not read_only:
+            opened.drop_uncatalogued()
+        return opened
 
     @classmethod
     def memory(cls) -> OxigraphStore:
@@ -324,6 +329,8 @@ class OxigraphStore:
         try:
             store.bulk_extend(quads)
         except (ValueError, RuntimeError, OSError) as exc:
+            for article in batch:  # the bulk load is not a transaction: take back what it wrote
+                store.remove_graph(iri(article.graph_iri))
             raise StoreError(
                 f"store {self.path or '<memory>'}: writing {what} failed; none of them is catalogued, "
                 f"so the next ingest of the same files writes them again: {exc}"
@@ -335,6 +342,20 @@ class OxigraphStore:
                 f"store {self.path or '<memory>'}: cataloguing {what} failed and nothing was catalogued; "
                 f"the next ingest of the same files writes them again: {exc}"
             ) from exc
+
+    def drop_uncatalogued(self) -> list[str]:
+        """Remove article graphs no catalog entry vouches for: what a run killed during a bulk
+        write left behind. Called whenever a writer opens the store, so a crash never leaves
+        half an article for the next reader of a store that is written again."""
+        store = self._writable()
+        catalog = catalog_graph()
+        catalogued = {q.subject for q in store.quads_for_pattern(None, None, None, catalog)}
+        prefix = str(JKG) + "article/"
+        orphans = [g for g in store.named_graphs()
+                   if isinstance(g, ox.NamedNode) and g.value.startswith(prefix) and g not in catalogued]
+        for graph in orphans:
+            store.remove_graph(graph)
+        return sorted(g.value for g in orphans)
 
     def is_catalogued(self, graph_iri: str) -> bool:
         """Whether some source is recorded for ``graph_iri`` (a graph left by an interrupted

@@ -230,3 +230,17 @@ def test_a_batch_of_new_articles_is_atomic_too(store: OxigraphStore) -> None:
     assert list(store.quads()) == []
     store.write_articles([first, second])
     assert len(article_graphs(store)) == 2
+
+
+def test_a_writer_opening_the_store_drops_graphs_a_killed_bulk_write_left(tmp_path: Path) -> None:
+    """A run killed between the bulk load and the catalog leaves uncatalogued graphs; the next
+    writer removes them, so half-written articles never stay in the store."""
+    from judikg.vocab import JKG
+
+    with OxigraphStore.open(tmp_path / "s") as store:
+        orphan = ox.NamedNode(str(JKG) + "article/deadbeefdeadbeef")
+        store.raw.add(ox.Quad(ox.NamedNode("https://w3id.org/judikg/id/x"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("half"), orphan))
+        store.raw.add(ox.Quad(ox.NamedNode("https://w3id.org/judikg/id/y"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("kept"), ox.NamedNode(str(JKG) + "reference")))
+    with OxigraphStore.open(tmp_path / "s") as store:
+        assert not store.has_graph(orphan.value)
+        assert store.has_graph(str(JKG) + "reference")
