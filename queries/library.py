@@ -19,8 +19,10 @@ import pyoxigraph as ox
 from judikg.errors import QueryError
 from judikg.iris import country_iri
 
-#: Parameter kinds: how a value typed on the command line becomes an RDF term.
-KINDS = ("country", "entity", "iri", "string", "integer", "relation", "date")
+#: Parameter kinds: how a value typed on the command line becomes an RDF term. ``limit`` is not
+#: bound in the query at all: SPARQL has no variable LIMIT, so the runner keeps the first N rows of
+#: the ordered result instead of writing the number into the query text.
+KINDS = ("country", "entity", "iri", "string", "integer", "relation", "date", "limit")
 ONTOLOGY_NS = "https://w3id.org/judikg/ontology#"
 
 _HEADER = re.compile(r"^#\s*(title|description|param|example):\s*(.*)$")

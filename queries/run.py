@@ -166,8 +166,26 @@ def bind(query: NamedQuery, raw: Mapping[str, str], target: SparqlTarget) -> dic
         value = raw.get(param.name, param.default)
         if value is None:
             raise QueryError(f"query {query.name!r} needs --param {param.name}=… ({param.help})")
+        if param.kind == "limit":
+            row_limit(query, raw)  # validated here, applied to the rows by run_named
+            continue
         bindings[param.name] = to_term(param, value, lambda name: resolve_entity(target, name))
     return bindings
+
+
+def row_limit(query: NamedQuery, raw: Mapping[str, str]) -> int | None:
+    """How many rows a ``limit`` parameter keeps (None: the query has none)."""
+    for param in query.params:
+        if param.kind == "limit":
+            value = raw.get(param.name, param.default)
+            try:
+                limit = int(value) if value is not None else None
+            except ValueError:
+                raise QueryError(f"parameter {param.name}={value!r} is not a whole number") from None
+            if limit is not None and limit < 0:
+                raise QueryError(f"parameter {param.name}={value!r} must not be negative")
+            return limit
+    return None
 
 
 def run_named(
@@ -175,4 +193,7 @@ def run_named(
 ) -> tuple[ResultTable, dict[str, str]]:
     """Run a named (or file) query with its parameters bound; returns the rows and their labels."""
     table = target.select(query.text, bind(query, raw or {}, target))
+    limit = row_limit(query, raw or {})
+    if limit is not None:
+        table = ResultTable(table.columns, table.rows[:limit])
     return table, labels(target, table.iris(), lang)
