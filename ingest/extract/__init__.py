@@ -33,9 +33,12 @@ def _sentence_splitter() -> Any:
 
 
 def extract(doc: Document) -> Extraction:
-    """Entities and relations the article states (see the module docstring)."""
+    """Entities and relations the article states (see the module docstring), with labels composed
+    from the facts (:mod:`.labels`)."""
+    from judikg.ingest.extract.labels import label_entities
+
     hits = _recognizer()(doc)
-    return extract_from_hits(doc, hits)
+    return label_entities(doc, extract_from_hits(doc, hits))
 
 
 def extract_from_hits(doc: Document, hits: Sequence[Any], dates: Sequence[Any] | None = None) -> Extraction:
