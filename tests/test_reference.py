@@ -211,3 +211,10 @@ def test_label_parts_are_kept_only_when_plain_and_unshared() -> None:
 def test_usaid_is_a_us_government_body() -> None:
     usaid = load().by_key("usaid")
     assert usaid is not None and usaid.type == "GovernmentBody" and usaid.country == "US"
+
+
+def test_cities_news_name_with_their_inflections() -> None:
+    data = load()
+    for key, cc in (("urumqi", "CN"), ("burabay", "KZ"), ("san-diego", "US")):
+        city = data.by_key(key)
+        assert city is not None and city.type == "City" and city.country == cc
