@@ -56,6 +56,20 @@ def _lock_holders(path: Path) -> list[int]:
     return sorted(pids)
 
 
+def _is_server(pid: int, depth: int = 2) -> bool:
+    """Whether ``pid`` is a `judikg serve` process or one of its query workers (a child of one),
+    read from /proc; False where /proc is missing."""
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        if b"serve" in argv and any(b"judikg" in arg for arg in argv):
+            return True
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False
+    parent = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("PPid:")), 0)
+    return depth > 0 and parent > 1 and _is_server(parent, depth - 1)
+
+
 def _recorded_writer(path: Path) -> int | None:
     """The PID the last writer wrote into the lock file, used where /proc/locks is missing."""
     try:
@@ -146,6 +160,13 @@ class StoreLock:
             recorded = _recorded_writer(self.path)
             holders = [recorded] if recorded is not None else []
         who = "PID " + ", ".join(map(str, holders)) if holders else "another process"
+        servers = [pid for pid in holders if _is_server(pid)]
+        if self.exclusive and servers:
+            return (
+                f"store {self.store_dir} is locked after waiting {self.timeout:g} s: a `judikg serve` process "
+                f"(PID {', '.join(map(str, servers))}) holds it for reading; stop the server while you ingest, "
+                "or ingest into another store (--store) and serve that one"
+            )
         if self.exclusive:
             what = (
                 f"{who} is using it; wait for it to finish (readers: a query, export or stats; "

@@ -205,3 +205,19 @@ def test_every_command_has_help_with_an_example() -> None:
         for sub in subcommands:
             assert sub.help, f"{name} has no help text"
             assert "Example" in (sub.epilog or "") or "Example" in sub.help, f"{name}: --help shows no example"
+
+
+def test_ingest_into_a_served_store_names_the_server(tmp_path: Path) -> None:
+    from server_processes import judikg_server
+
+    store = tmp_path / "store"
+    assert judikg("ingest", str(EXAMPLES / "ru_2022_bali_wccj.txt"), "--store", str(store), cwd=tmp_path).returncode == 0
+    with judikg_server(store):
+        result = judikg(
+            "ingest", str(EXAMPLES / "ru_2023_baku_anniversary.txt"), "--store", str(store), "--lock-timeout", "1", cwd=tmp_path
+        )
+    assert result.returncode == 2
+    message = result.stderr.decode()
+    assert "judikg serve" in message and "stop the server" in message
+    after = judikg("ingest", str(EXAMPLES / "ru_2023_baku_anniversary.txt"), "--store", str(store), "--json", cwd=tmp_path)
+    assert json.loads(after.stdout)["added"] == 1

@@ -27,6 +27,9 @@ def ingest(
     ],
     store: StoreOpt = Path("judikg-data"),
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes.")] = 1,
+    lock_timeout: Annotated[
+        float, typer.Option("--lock-timeout", min=0, help="Seconds to wait for another process using the store.")
+    ] = 30.0,
     json_out: JsonOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
@@ -39,7 +42,7 @@ def ingest(
 
     stdin = sys.stdin.buffer if "-" in paths else None
     with progress("ingesting", total=None, quiet=quiet or json_out) as advance:
-        report = run(ingest_into, paths, store, workers=workers, stdin=stdin, on_article=advance)
+        report = run(ingest_into, paths, store, workers=workers, stdin=stdin, on_article=advance, lock_timeout=lock_timeout)
     for failure in report.failures:
         err.print(f"[red]skipped[/red] {failure}", markup=True, highlight=False)
     if json_out:
