@@ -3,8 +3,8 @@
 Enough morphology to write "X's Y" in the nominative: ``Қазақстанның Жоғарғы соты``,
 ``Кыргызстандын Конституциялык сотунун аппараты``. The suffix is chosen from the word's last
 sound (vowel, voiced or voiceless consonant) and its last vowel (back/front, and rounding in
-Kyrgyz). An abbreviation (``АКСТИ``, ``ЕҚЫҰ``, ``AACC``) is read by the name of its last letter
-and takes its suffix after a hyphen, as Kazakh and Kyrgyz spelling rules ask.
+Kyrgyz). An abbreviation (``АКСТИ``, ``ЕҚЫҰ``, ``АҚШ``) is read by its letters as written and
+takes its suffix after a hyphen, as Kazakh and Kyrgyz spelling rules ask.
 """
 
 from __future__ import annotations
@@ -35,20 +35,6 @@ _KK_NASAL = frozenset("мнң")
 _KK_VOICED = frozenset("жзлрйуи")  # after these Kazakh writes -дың/-дің
 _MUTATION = {"к": "г", "қ": "ғ", "п": "б"}
 
-# How an abbreviation is read: the name of its last letter (Cyrillic as in Kazakh/Kyrgyz
-# schools, Latin as in English).
-_LETTER_NAMES = {
-    "Б": "бэ", "В": "вэ", "Г": "гэ", "Ғ": "ғэ", "Д": "дэ", "Ж": "жэ", "З": "зэ", "Й": "ий",
-    "К": "ка", "Қ": "қа", "Л": "эл", "М": "эм", "Н": "эн", "Ң": "эң", "П": "пэ", "Р": "эр",
-    "С": "эс", "Т": "тэ", "Ф": "эф", "Х": "ха", "Һ": "һа", "Ц": "цэ", "Ч": "чэ", "Ш": "ша",
-    "Щ": "ща",
-    "A": "эй", "B": "би", "C": "си", "D": "ди", "E": "и", "F": "эф", "G": "жи", "H": "эйч",
-    "I": "ай", "J": "жей", "K": "кей", "L": "эл", "M": "эм", "N": "эн", "O": "оу", "P": "пи",
-    "Q": "кью", "R": "ар", "S": "эс", "T": "ти", "U": "ю", "V": "ви", "W": "дабл-ю", "X": "экс",
-    "Y": "уай", "Z": "зед",
-}
-
-
 def is_abbreviation(word: str) -> bool:
     """``АКСТИ``, ``ҚР``, ``AACC``: two or more letters, all capitals."""
     letters = [c for c in word if c.isalpha()]
@@ -56,10 +42,8 @@ def is_abbreviation(word: str) -> bool:
 
 
 def _reading(word: str) -> str:
-    """The sounds that decide the suffix, in lower case."""
-    if is_abbreviation(word):
-        last = next(c for c in reversed(word) if c.isalpha())
-        return _LETTER_NAMES.get(last, last.lower())
+    """The letters that decide the suffix, in lower case. An abbreviation is read as written
+    (АҚШ-тың, ЕККУ-нун); one without a vowel letter takes back vowels (ҚР-дың)."""
     return word.lower()
 
 
