@@ -65,7 +65,7 @@ class IngestReport:
         return (
             f"{self.count('added')} added, {self.count('replaced')} replaced, "
             f"{self.count('unchanged') + self.count('duplicate')} unchanged, {len(self.failures)} failed "
-            f"in {self.seconds:.1f} s ({rate:.0f} articles/s) → {self.store}"
+            f"in {self.seconds:.1f} s ({rate:.{0 if rate >= 10 else 1}f} articles/s) → {self.store}"
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -104,13 +104,29 @@ def _article_graph(doc: Document, quads: Sequence[Quad]) -> ArticleGraph:
     )
 
 
-def _quads(doc: Document, ingested_at: datetime) -> list[Quad]:
-    return article_quads(doc, extract(doc), ingested_at=ingested_at, extractor_version=EXTRACTOR_VERSION)
+@dataclass(frozen=True, slots=True)
+class _Failed:
+    """An article extraction could not handle: the batch goes on without it."""
+
+    doc: Document
+    reason: str
 
 
-def _quads_of_chunk(docs: list[Document], ingested_at: datetime) -> list[bytes]:
+def _quads(doc: Document, ingested_at: datetime) -> list[Quad] | str:
+    """The article's quads, or why extraction failed on it (a bug must cost one article, not the batch)."""
+    try:
+        return article_quads(doc, extract(doc), ingested_at=ingested_at, extractor_version=EXTRACTOR_VERSION)
+    except Exception as exc:  # noqa: BLE001 - reported per article, never swallowed
+        return f"extraction failed ({type(exc).__name__}: {exc}); please report this judikg bug with the file"
+
+
+def _quads_of_chunk(docs: list[Document], ingested_at: datetime) -> list[bytes | str]:
     """Worker side: each article's quads as N-Quads (pickling pyoxigraph terms costs ~10x more)."""
-    return [serialize(_quads(doc, ingested_at), format=RdfFormat.N_QUADS) for doc in docs]
+    out: list[bytes | str] = []
+    for doc in docs:
+        quads = _quads(doc, ingested_at)
+        out.append(quads if isinstance(quads, str) else serialize(quads, format=RdfFormat.N_QUADS))
+    return out
 
 
 def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -130,16 +146,19 @@ def _warm_up() -> None:
     extract(Document(source="<warm-up>", original="", text="Supreme Court.", sha256="0" * 64, lang="en", script="Latn"))
 
 
-def _article_graphs(docs: Iterable[Document], workers: int, ingested_at: datetime) -> Iterator[ArticleGraph]:
+def _article_graphs(
+    docs: Iterable[Document], workers: int, ingested_at: datetime
+) -> Iterator[ArticleGraph | _Failed]:
     """Each document's graph, in input order; extraction on ``workers`` processes when > 1."""
     if workers <= 1:
         for doc in docs:
-            yield _article_graph(doc, _quads(doc, ingested_at))
+            quads = _quads(doc, ingested_at)
+            yield _Failed(doc, quads) if isinstance(quads, str) else _article_graph(doc, quads)
         return
     _warm_up()
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(workers) as pool:
-        pending: deque[tuple[list[Document], AsyncResult[list[bytes]]]] = deque()
+        pending: deque[tuple[list[Document], AsyncResult[list[bytes | str]]]] = deque()
         for chunk in _chunks(docs, CHUNK_SIZE):
             pending.append((chunk, pool.apply_async(_quads_of_chunk, (chunk, ingested_at))))
             if len(pending) >= workers * CHUNKS_AHEAD:
@@ -148,9 +167,12 @@ def _article_graphs(docs: Iterable[Document], workers: int, ingested_at: datetim
             yield from _parsed(*pending.popleft())
 
 
-def _parsed(chunk: list[Document], result: AsyncResult[list[bytes]]) -> Iterator[ArticleGraph]:
+def _parsed(chunk: list[Document], result: AsyncResult[list[bytes | str]]) -> Iterator[ArticleGraph | _Failed]:
     for doc, nquads in zip(chunk, result.get(), strict=True):
-        yield _article_graph(doc, list(parse(nquads, format=RdfFormat.N_QUADS)))
+        if isinstance(nquads, str):
+            yield _Failed(doc, nquads)
+        else:
+            yield _article_graph(doc, list(parse(nquads, format=RdfFormat.N_QUADS)))
 
 
 def ingest(
@@ -202,6 +224,14 @@ def ingest(
 
     batch: list[ArticleGraph] = []
     for article in _article_graphs(fresh_documents(), workers, ingested_at):
+        if isinstance(article, _Failed):
+            graph = article_graph_iri(article.doc.sha256)
+            report.outcomes = [o for o in report.outcomes if not (o.graph == graph and o.source == article.doc.source)]
+            report.failures.append(InputError(article.doc.source, article.reason))
+            seen_graphs.discard(graph)
+            if on_article:
+                on_article(1)
+            continue
         batch.append(article)
         if len(batch) >= BATCH_SIZE:
             store.write_articles(batch)

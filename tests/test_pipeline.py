@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 
 from judikg.graph.rdfize import article_quads, article_source_key
 from judikg.graph.store import OxigraphStore, catalog_graph
@@ -59,3 +60,28 @@ def test_a_graph_left_uncatalogued_by_an_interrupted_bulk_write_is_rewritten(tmp
     expected.extend(article_quads(doc, extract(doc), ingested_at=NOW, extractor_version="0.1.0"))
     assert stored == {str(q) for q in expected}
     assert len(catalog) == 3
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_extractor_crash_costs_one_article_not_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    import judikg.pipeline as pipeline
+
+    real = pipeline.extract
+
+    def fragile(doc):  # type: ignore[no-untyped-def]
+        if "BOOM" in doc.text:
+            raise RuntimeError("simulated extractor bug")
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "extract", fragile)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The Supreme Court of Kazakhstan met in Astana on 3 May 2024.", encoding="utf-8")
+    (folder / "b.txt").write_text("BOOM. The Constitutional Court of Mongolia.", encoding="utf-8")
+    (folder / "c.txt").write_text("The Supreme Court of Mongolia met in Ulaanbaatar on 4 May 2024.", encoding="utf-8")
+    report = pipeline.ingest_into([folder], tmp_path / "store", workers=workers)
+    assert report.count("added") == 2
+    assert [Path(f.source).name for f in report.failures] == ["b.txt"]
+    assert "simulated extractor bug" in report.failures[0].reason
