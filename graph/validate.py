@@ -214,8 +214,9 @@ def _text(term: rdflib.term.Node | None) -> str | None:
     return None if term is None else str(term)
 
 
-def _shacl(data: rdflib.Graph) -> tuple[bool, set[ValidationResult]]:
-    """pySHACL on materialised data (no inference), its results as plain records."""
+def _shacl(data: rdflib.Graph) -> tuple[bool, dict[ValidationResult, bool]]:
+    """pySHACL on materialised data (no inference): each result as a plain record, mapped to
+    whether a targeted shape (or one of its property shapes) produced it."""
     from pyshacl import validate as shacl_validate
 
     from judikg.ontology import shapes_graph
@@ -227,25 +228,25 @@ def _shacl(data: rdflib.Graph) -> tuple[bool, set[ValidationResult]]:
         abort_on_first=False,
         allow_warnings=True,
     )
-    results: set[ValidationResult] = set()
+    targeted = _targeted_shapes()
+    results: dict[ValidationResult, bool] = {}
     for node in results_graph.subjects(RDF.type, SH.ValidationResult):
         severity = results_graph.value(node, SH.resultSeverity)
         component = results_graph.value(node, SH.sourceConstraintComponent)
         messages = sorted(str(m) for m in results_graph.objects(node, SH.resultMessage))
-        results.add(
-            ValidationResult(
-                severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
-                focus_node=str(results_graph.value(node, SH.focusNode)),
-                path=_text(results_graph.value(node, SH.resultPath)),
-                value=_text(results_graph.value(node, SH.value)),
-                message=messages[0] if messages else "",
-                component=str(component).rsplit("#", 1)[-1] if component is not None else "",
-            )
+        result = ValidationResult(
+            severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+            focus_node=str(results_graph.value(node, SH.focusNode)),
+            path=_text(results_graph.value(node, SH.resultPath)),
+            value=_text(results_graph.value(node, SH.value)),
+            message=messages[0] if messages else "",
+            component=str(component).rsplit("#", 1)[-1] if component is not None else "",
         )
+        results[result] = results.get(result, False) or results_graph.value(node, SH.sourceShape) in targeted
     return bool(conforms), results
 
 
-def _validate_part(triples: Iterable[ox.Triple], terms: _Terms) -> tuple[bool, set[ValidationResult]]:
+def _validate_part(triples: Iterable[ox.Triple], terms: _Terms) -> tuple[bool, dict[ValidationResult, bool]]:
     return _shacl(terms.graph(rdfs_closure().entailed(triples)))
 
 
@@ -275,7 +276,7 @@ def _report(conforms: bool, results: set[ValidationResult]) -> ValidationReport:
 def validate_triples(triples: Iterable[ox.Triple]) -> ValidationReport:
     """Validate one set of triples (taken as a whole) against the shapes."""
     conforms, results = _validate_part(triples, _Terms())
-    return _report(conforms, results)
+    return _report(conforms, set(results))
 
 
 def validate_graph(data: rdflib.Graph) -> ValidationReport:
@@ -389,11 +390,31 @@ def _anchors() -> frozenset[str]:
     return frozenset(str(n) for n in shapes_graph().objects(None, SH.targetNode))
 
 
-def _owned_results(results: set[ValidationResult], owned: set[str]) -> set[ValidationResult]:
-    """Results about the part's own nodes; a node pulled in for its types is reported by its own part."""
+@lru_cache(maxsize=1)
+def _targeted_shapes() -> frozenset[rdflib.term.Node]:
+    """Shapes with a target, and their property shapes: the shapes that pick focus nodes."""
+    from judikg.ontology import shapes_graph
+
+    shapes = shapes_graph()
+    targeted = {s for p in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+                for s in shapes.subjects(p, None)}
+    return frozenset(targeted | {p for s in targeted for p in shapes.objects(s, SH.property)})
+
+
+def _owned_results(results: dict[ValidationResult, bool], owned: set[str]) -> set[ValidationResult]:
+    """The results a part stands for. A node the part holds only for its types can be picked as
+    a focus by a targeted shape with part of its description: those results come from the part
+    owning the node. Results of value shapes (sh:node, sh:or …) on a node read only its types,
+    which every part has in full; whole-graph checks report their offender as the value."""
     anchors = _anchors()
-    return {r for r in results
-            if r.focus_node in owned or (r.focus_node in anchors and r.focus_node not in owned and r.value in owned)}
+    kept = set()
+    for result, from_target in results.items():
+        if result.focus_node in anchors and result.focus_node not in owned:
+            if result.value in owned:
+                kept.add(result)
+        elif result.focus_node in owned or not from_target:
+            kept.add(result)
+    return kept
 
 
 def _batches(items: list[str], size: int) -> Iterator[list[str]]:
