@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from judikg import iris
 from judikg.ingest.extract.labels import format_date, institution_labels, label_entities
+from judikg.ingest.extract.name_forms import nominative_name
 from judikg.ingest.extract.romanize import english_name
 from judikg.ingest.extract.russian_cases import gender, inflect_phrase
 from judikg.ingest.extract.turkic_suffixes import genitive, kazakh_with, possessed_phrase, possessive
@@ -151,6 +152,22 @@ def test_english_name_is_ascii(name: str) -> None:
     assert english_name(name).isascii()
 
 
+@pytest.mark.parametrize(
+    ("name", "lang", "expected"),
+    [
+        ("В. Лебедевым", "ru", "В. Лебедев"),
+        ("Ч. Осмонова", "ru", "Ч. Осмонова"),  # nominative as well: stays
+        ("Асламбек Мерғалиевтің", "kk", "Асламбек Мерғалиев"),
+        ("Ринат Асановдун", "ky", "Ринат Асанов"),
+        ("Qasym-Jomart Toqaevqa", "kk-Latn", "Qasym-Jomart Toqaev"),
+        ("Зарема Камбаралиевна", "ky", "Зарема Камбаралиевна"),  # a patronymic, not a case
+        ("Гүлбара Калиева", "ky", "Гүлбара Калиева"),
+    ],
+)
+def test_nominative_name(name: str, lang: str, expected: str) -> None:
+    assert nominative_name(name, lang) == expected
+
+
 # --- dates -------------------------------------------------------------------------------
 
 
@@ -262,8 +279,10 @@ def test_person_labels_by_script() -> None:
     person = iris.person_iri("Ахметзакиров", "Наиль")
     cyr = Extraction(entities=(Entity(person, "Person", {"kk": "Наиль Ахметзакиров", "en": "Naıl Ahmetzakırov"}),))
     assert label_entities(_doc("kk"), cyr).entities[0].labels["en"] == "Nail Akhmetzakirov"
-    latin = Extraction(entities=(Entity(person, "Person", {"kk-Latn": "Naıl Ahmetzakırov", "en": "Naıl Ahmetzakırov"}),))
+    latin = Extraction(entities=(Entity(person, "Person", {"kk-Latn": "Naıl Ahmetzakırovqa", "en": "Naıl Ahmetzakırovqa"}),))
     assert label_entities(_doc("kk-Latn", "Latn"), latin).entities[0].labels == {"kk-Latn": "Naıl Ahmetzakırov"}
+    russian = Extraction(entities=(Entity(person, "Person", {"ru": "Н. Ахметзакировым", "en": "N. Ahmetzakırovym"}),))
+    assert label_entities(_doc("ru"), russian).entities[0].labels == {"ru": "Н. Ахметзакиров", "en": "N. Akhmetzakirov"}
     english = Extraction(entities=(Entity(person, "Person", {"en": "Nail Akhmetzakirov"}),))
     assert label_entities(_doc("en", "Latn"), english).entities[0].labels == {"en": "Nail Akhmetzakirov"}
 

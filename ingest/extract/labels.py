@@ -12,7 +12,8 @@ extraction, by labels composed from what the extraction states:
   order and cases (Russian genitive through pymorphy3, Kazakh/Kyrgyz genitive + possessive
   through :mod:`.turkic_suffixes`);
 * an agreement by "{kind} between {A} and {B}, {date}" (or "{kind} of {A}");
-* a person's English label by the English spelling of the Cyrillic name (:mod:`.romanize`);
+* a person's name in the nominative (:mod:`.name_forms`), and its English label by the English
+  spelling of the Cyrillic name (:mod:`.romanize`);
   an English article's own spelling stays, and a Kazakh-Latin article's form is not passed off
   as English.
 
@@ -34,6 +35,7 @@ from typing import Any
 
 from judikg import iris
 from judikg.errors import ReferenceDataError
+from judikg.ingest.extract.name_forms import nominative_name
 from judikg.ingest.extract.romanize import english_name
 from judikg.ingest.extract.russian_cases import gender, inflect_phrase
 from judikg.ingest.extract.turkic_suffixes import (
@@ -405,6 +407,11 @@ def _person_labels(entity: Entity, doc: Document) -> dict[str, str]:
     own = labels.get(doc.lang)
     if doc.lang == "en" or own is None:
         return labels
+    nominative = nominative_name(own, doc.lang)
+    if nominative != own:
+        if labels.get("en") == own:
+            labels["en"] = nominative  # a Latin-script article's form doubled as English
+        labels[doc.lang] = own = nominative
     if doc.script == "Cyrl":
         labels["en"] = english_name(own)
     elif labels.get("en") == own:
