@@ -22,6 +22,8 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_vocab import JK_NS, ONTOLOGY_FILE, ONTOLOGY_IRI, REPO, Term, collect_terms  # noqa: E402
 
+from generated import write_or_check  # tools/ is on sys.path when a tool runs as a script
+
 OUTPUT_FILE = REPO / "docs" / "ontology.md"
 COMMAND = "python tools/gen_ontology_doc.py"
 LANGUAGES = ("en", "ru", "ky", "kk")
@@ -215,16 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, OSError) as exc:
         print(f"gen_ontology_doc: {exc}", file=sys.stderr)
         return 2
-    current = args.output.read_text(encoding="utf-8") if args.output.exists() else None
-    if args.check:
-        if current != text:
-            print(f"gen_ontology_doc: {args.output} is stale; run `{COMMAND}`", file=sys.stderr)
-            return 1
-        return 0
-    if current != text:
-        args.output.write_text(text, encoding="utf-8")
-        print(f"gen_ontology_doc: wrote {args.output}", file=sys.stderr)
-    return 0
+    return write_or_check(args.output, text, check=args.check, tool="gen_ontology_doc", command=COMMAND)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
+from generated import write_or_check  # tools/ is on sys.path when a tool runs as a script
+
 REPO = Path(__file__).resolve().parents[1]
 ONTOLOGY_FILE = REPO / "ontology" / "judikg.ttl"
 OUTPUT_FILE = REPO / "judikg" / "vocab.py"
@@ -253,16 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, OSError) as exc:
         print(f"gen_vocab: {exc}", file=sys.stderr)
         return 2
-    current = args.output.read_text(encoding="utf-8") if args.output.exists() else None
-    if args.check:
-        if current != text:
-            print(f"gen_vocab: {args.output} is stale; run `{COMMAND}`", file=sys.stderr)
-            return 1
-        return 0
-    if current != text:
-        args.output.write_text(text, encoding="utf-8")
-        print(f"gen_vocab: wrote {args.output}", file=sys.stderr)
-    return 0
+    return write_or_check(args.output, text, check=args.check, tool="gen_vocab", command=COMMAND)
 
 
 if __name__ == "__main__":
