@@ -18,6 +18,7 @@ import pyoxigraph as ox
 
 from judikg import __version__
 from judikg.errors import EndpointError, QueryError
+from judikg.iris import ID_NS
 from judikg.graph.bindings import place_values, values_block  # noqa: F401 - values_block is part of this API
 from judikg.queries.library import NamedQuery, Term, to_term
 from judikg.queries.results import ResultTable, term_from_json
@@ -112,7 +113,10 @@ def _status_of(error: Exception) -> int | None:
 
 
 def resolve_entity(target: SparqlTarget, name: str) -> ox.NamedNode:
-    """The entity a name denotes, in any language or script: exact label first, then containment."""
+    """The entity a name denotes, in any language or script: exact label first, then containment.
+
+    Only entities (IRIs under ``jkid:``) are candidates: the ontology labels its classes in the
+    same languages, and a generic name such as «Сот әкімшілігі» is a class's exact label."""
     exact = """
     PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
     PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -120,12 +124,13 @@ def resolve_entity(target: SparqlTarget, name: str) -> ox.NamedNode:
     SELECT ?entity (COUNT(DISTINCT ?article) AS ?n) WHERE {
       VALUES ?p { rdfs:label skos:prefLabel skos:altLabel }
       ?entity ?p ?label .
-      FILTER(LCASE(STR(?label)) = LCASE(STR(?name)))
+      FILTER(LCASE(STR(?label)) = LCASE(STR(?name)) && STRSTARTS(STR(?entity), ?entities))
       OPTIONAL { ?article jk:mentions ?entity }
     } GROUP BY ?entity ORDER BY DESC(?n) ?entity LIMIT 5"""
-    table = target.select(exact, {"name": ox.Literal(name)})
+    bindings: dict[str, Term] = {"name": ox.Literal(name), "entities": ox.Literal(ID_NS)}
+    table = target.select(exact, bindings)
     if not table.rows:
-        table = target.select(exact.replace("LCASE(STR(?label)) = LCASE(STR(?name))", "CONTAINS(LCASE(STR(?label)), LCASE(STR(?name)))"), {"name": ox.Literal(name)})
+        table = target.select(exact.replace("LCASE(STR(?label)) = LCASE(STR(?name))", "CONTAINS(LCASE(STR(?label)), LCASE(STR(?name)))"), bindings)
     if not table.rows:
         raise QueryError(f"no entity is named {name!r}; try `judikg query search --param text=...` or give its IRI")
     entity = table.rows[0][0]
