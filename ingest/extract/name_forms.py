@@ -44,9 +44,9 @@ def _russian_nominative(word: str) -> str:
     core = word.rstrip(".,")
     if len(core) < 3 or not core[:1].isupper() or not any("а" <= c <= "я" for c in core.lower()):
         return word
-    from judikg.ingest.extract.russian_cases import _morph
+    from judikg.ingest.extract.russian_cases import analyzer
 
-    parses = _morph().parse(core)
+    parses = analyzer().parse(core)
     if not parses or any("nomn" in p.tag for p in parses):
         return word
     best = next((p for p in parses if {"Surn"} & p.tag.grammemes or {"Name"} & p.tag.grammemes), parses[0])

@@ -16,7 +16,7 @@ from judikg.ingest.extract.turkic_suffixes import is_abbreviation
 
 
 @lru_cache(maxsize=1)
-def _morph() -> Any:
+def analyzer() -> Any:
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang="ru")
@@ -27,7 +27,7 @@ def _is_russian(word: str) -> bool:
 
 
 def _nominative_parse(word: str) -> Any | None:
-    for p in _morph().parse(word):
+    for p in analyzer().parse(word):
         if "nomn" in p.tag and p.tag.POS in ("NOUN", "ADJF", "PRTF"):
             return p
     return None
