@@ -178,9 +178,10 @@ def test_source_key_prefers_url_then_absolute_path(tmp_path: Path) -> None:
 
 def test_fast_enough_for_typical_extractions() -> None:
     docs = [sample(i, text_suffix=f" {i}") for i in range(200)]
-    started = time.perf_counter()
+    # CPU time, not wall time: on a shared 2-core machine the wall clock measures other processes
+    started = time.process_time()
     for doc, extraction in docs:
         article_quads(doc, extraction, ingested_at=INGESTED_AT, extractor_version="0.1.0")
-    rate = len(docs) / (time.perf_counter() - started)
-    # ≥ 1000/s is the target on an idle core; the bound leaves room for a shared CI machine
+    rate = len(docs) / max(time.process_time() - started, 1e-9)
+    # ≥ 1000/s is the target on an idle core; the bound leaves room for a slower CI machine
     assert rate > 300, f"{rate:.0f} articles/s"
