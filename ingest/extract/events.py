@@ -12,7 +12,7 @@ organiser are read in the sentences that mention the event; participants in
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -68,6 +68,8 @@ def ordinal_before(text: str, start: int, floor: int, words: Sequence[Cue] | Non
     ``words`` are the article's ordinal-word cues (``Article.cues("ordinals")``) when known,
     which spares a scan of the window."""
     lo = max(floor, start - _ORDINAL_WINDOW)
+    if not words and words is not None and not _NUMERAL_CHAR_RE.search(text, lo, start):
+        return None  # most triggers: nothing in the window can be an ordinal
     window = text[lo:start]
     parts = window.rsplit(None, _ORDINAL_WORDS)
     if len(parts) > _ORDINAL_WORDS:  # only the last few words: the first part is what to drop
@@ -186,10 +188,22 @@ def _sentence_year(art: Article, trigger: Trigger) -> str | None:
     (the written year alone: reading full dates for every trigger would cost more than it tells)."""
     s, e = art.sentences[trigger.sentence]
     lo, hi = max(s, trigger.start - _YEAR_WINDOW), min(e, trigger.end + _YEAR_WINDOW)
-    found = [m for m in _YEAR_RE.finditer(art.text, lo, hi)]
+    text = art.text
+    if hi < len(text) and text[hi].isdecimal():
+        # the window cuts a number: a year may end at the cut that the whole text does not have
+        found = [(m.start(), m.group(1)) for m in _YEAR_RE.finditer(text, lo, hi)]
+    else:
+        # the article's years are read once; a year lies in the window when it starts and ends there
+        years = art.memo("years", lambda: [(m.start(), m.group(1)) for m in _YEAR_RE.finditer(text)])
+        i = bisect_left(years, (lo, ""))
+        found = []
+        for at, year in years[i:]:
+            if at + len(year) > hi:
+                break
+            found.append((at, year))
     if not found:
         return None
-    return min(found, key=lambda m: abs(m.start() - trigger.start)).group(1)
+    return min(found, key=lambda m: abs(m[0] - trigger.start))[1]
 
 
 class DateLike:
@@ -206,6 +220,9 @@ def group_triggers(art: Article, triggers: list[Trigger]) -> list[EventFinding]:
     triggers join the event named in their sentence, else the one named last before them."""
     events: list[EventFinding] = []
     owner: dict[int, EventFinding] = {}
+    # the years of each event's triggers, kept as they join (rebuilding them per trigger and
+    # event made this loop quadratic in the triggers of a type)
+    years_of: dict[int, set[str]] = {}
     for t in triggers:
         floor = art.sentences[t.sentence][0]
         words = art.cues("ordinals", max(floor, t.start - _ORDINAL_WINDOW), t.start)
@@ -219,7 +236,7 @@ def group_triggers(art: Article, triggers: list[Trigger]) -> list[EventFinding]:
                 continue
             if t.ordinal is not None and ev.ordinal is not None and t.ordinal != ev.ordinal:
                 continue
-            years = {x.year for x in ev.triggers if x.year}
+            years = years_of[id(ev)]
             if t.year and years and t.year not in years and t.ordinal is None:
                 continue
             target = ev
@@ -227,38 +244,57 @@ def group_triggers(art: Article, triggers: list[Trigger]) -> list[EventFinding]:
         if target is None:
             target = EventFinding(t.type, t.slug)
             events.append(target)
+            years_of[id(target)] = set()
         target.triggers.append(t)
+        if t.year:
+            years_of[id(target)].add(t.year)
         owner[t.start] = target
         if target.ordinal is None:
             target.ordinal = t.ordinal
+    _join_anaphora(triggers, events, owner)
+    for ev in events:
+        ev.triggers.sort(key=lambda x: x.start)
+    return events
+
+
+def _join_anaphora(triggers: list[Trigger], events: list[EventFinding], owner: dict[int, EventFinding]) -> None:
+    """Each anaphoric trigger joins the event named nearest in its sentence, else the one named
+    last before it, else the one named just after it; with none, or with an ordinal of its own,
+    it starts an event (which later anaphora may then join: it counts as named before them)."""
+    # triggers come sorted by start: the specific ones in order, searched by bisection
     specific = [t for t in triggers if not t.anaphoric]
+    starts = [x.start for x in specific]
+    in_sentence: dict[int, list[Trigger]] = {}
+    for x in specific:
+        in_sentence.setdefault(x.sentence, []).append(x)
+    founded: list[Trigger] = []  # anaphora that started an event, in order (all before later ones)
     for t in triggers:
         if not t.anaphoric:
             continue
-        same = [x for x in specific if x.sentence == t.sentence]
-        before = [x for x in specific if x.start < t.start]
-        if t.ordinal is not None:
-            same = before = []  # "the second gathering" is an event of its own
-        after = [x for x in specific if x.start > t.start and x.sentence - t.sentence <= _ANAPHORA_AHEAD]
-        if t.ordinal is not None:
-            after = []
-        if same:
-            target = owner[min(same, key=lambda x: abs(x.start - t.start)).start]
-        elif before:
-            target = owner[before[-1].start]
-        elif after:  # "The event was held … The visit began": named just after
-            target = owner[after[0].start]
-        else:
+        target: EventFinding | None = None
+        if t.ordinal is None:  # "the second gathering" is an event of its own
+            same = in_sentence.get(t.sentence, []) + [x for x in founded if x.sentence == t.sentence]
+            if same:
+                target = owner[min(same, key=lambda x: abs(x.start - t.start)).start]
+            elif founded:
+                target = owner[founded[-1].start]
+            else:
+                i = bisect_left(starts, t.start)
+                if i > 0:
+                    target = owner[specific[i - 1].start]
+                else:
+                    nxt = bisect_right(starts, t.start)
+                    if nxt < len(specific) and specific[nxt].sentence - t.sentence <= _ANAPHORA_AHEAD:
+                        # "The event was held … The visit began": named just after
+                        target = owner[specific[nxt].start]
+        if target is None:
             target = next((ev for ev in events if ev.type == t.type and ev.slug == t.slug and ev.ordinal == t.ordinal), None)
             if target is None:
                 target = EventFinding(t.type, t.slug, ordinal=t.ordinal)
                 events.append(target)
-            specific.append(t)
+            founded.append(t)
             owner[t.start] = target
         target.triggers.append(t)
-    for ev in events:
-        ev.triggers.sort(key=lambda x: x.start)
-    return events
 
 
 def _nearest(items: Sequence[HitLike], at: int) -> HitLike | None:

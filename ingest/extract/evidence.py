@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -371,6 +371,7 @@ class Article:
     _cue_starts: dict[str, list[int]] = field(init=False, repr=False, default_factory=dict)
     _dates: dict[int, list[Any]] = field(init=False, repr=False, default_factory=dict)
     _by_sentence: dict[str, dict[int, list[Cue]]] = field(init=False, repr=False, default_factory=dict)
+    _memo: dict[str, Any] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.lang = lexicon_lang(self.doc.lang)
@@ -428,6 +429,15 @@ class Article:
         """The hits of the list not nested inside another hit (the most specific unit named)."""
         return [h for h in hits if id(h) not in self._nested]
 
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()``, run on the first request for ``key`` in this article and kept: what a
+        pass reads of the whole article once rather than per trigger (its years, say)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
+
     def dates_in(self, sentence: int) -> list[Any]:
         """Date mentions of one sentence (``judikg.ingest.dates.DateMention``), read on first
         request: only sentences naming an event or agreement are asked for, which keeps the date
@@ -469,12 +479,11 @@ class Article:
 
 
 def _read_dates(doc: Document, start: int, end: int) -> list[Any]:
-    from dataclasses import replace
-
-    from judikg.ingest.dates import find_dates
+    from judikg.ingest.dates import DateMention, find_dates
 
     found = find_dates(doc.text[start:end], doc.lang, doc.published)
-    return [replace(d, start=d.start + start, end=d.end + start) for d in found]
+    # built directly: dataclasses.replace costs more than reading the sentence's dates
+    return [DateMention(d.start + start, d.end + start, d.value, d.end_value, d.precision) for d in found]
 
 
 def _nested_ids(hits: Sequence[HitLike]) -> set[int]:
