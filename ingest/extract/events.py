@@ -193,8 +193,8 @@ def _sentence_year(art: Article, trigger: Trigger) -> str | None:
         # the window cuts a number: a year may end at the cut that the whole text does not have
         found = [(m.start(), m.group(1)) for m in _YEAR_RE.finditer(text, lo, hi)]
     else:
-        # the article's years are read once; a year lies in the window when it starts and ends there
-        years = art.memo("years", lambda: [(m.start(), m.group(1)) for m in _YEAR_RE.finditer(text)])
+        # the sentence's years are read once; a year lies in the window when it starts and ends there
+        years = art.memo(("years", trigger.sentence), lambda: _years(text, s, e))
         i = bisect_left(years, (lo, ""))
         found = []
         for at, year in years[i:]:
@@ -204,6 +204,20 @@ def _sentence_year(art: Article, trigger: Trigger) -> str | None:
     if not found:
         return None
     return min(found, key=lambda m: abs(m[0] - trigger.start))[1]
+
+
+# _YEAR_RE without its leading lookbehind, which kept the regex engine from skipping ahead to a
+# "1" or "2": the digit before is checked by hand.
+_YEAR_START_RE = re.compile(r"(?:19|20)\d\d(?!\d)")
+
+
+def _years(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, year) of every match of ``_YEAR_RE.finditer(text, start, end)``."""
+    return [
+        (m.start(), m.group())
+        for m in _YEAR_START_RE.finditer(text, start, end)
+        if not (m.start() and text[m.start() - 1].isdecimal())
+    ]
 
 
 class DateLike:

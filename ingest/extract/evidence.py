@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -371,7 +371,7 @@ class Article:
     _cue_starts: dict[str, list[int]] = field(init=False, repr=False, default_factory=dict)
     _dates: dict[int, list[Any]] = field(init=False, repr=False, default_factory=dict)
     _by_sentence: dict[str, dict[int, list[Cue]]] = field(init=False, repr=False, default_factory=dict)
-    _memo: dict[str, Any] = field(init=False, repr=False, default_factory=dict)
+    _memo: dict[Hashable, Any] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.lang = lexicon_lang(self.doc.lang)
@@ -429,9 +429,9 @@ class Article:
         """The hits of the list not nested inside another hit (the most specific unit named)."""
         return [h for h in hits if id(h) not in self._nested]
 
-    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+    def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """``compute()``, run on the first request for ``key`` in this article and kept: what a
-        pass reads of the whole article once rather than per trigger (its years, say)."""
+        pass reads of a sentence once rather than per trigger (its years, say)."""
         try:
             return self._memo[key]
         except KeyError:
