@@ -222,7 +222,10 @@ class CueScanner:
         lists: list[list[Cue]] = [[] for _ in kinds]
         last_end = [0] * len(kinds)
         matchers = [k.regex.match for k in kinds]
-        entries = [k.entries for k in kinds]
+        # per kind: the (label, slug) of each named group, or the only one when there is one
+        single = [k.entries[0] if len(k.entries) == 1 else None for k in kinds]
+        by_group = [{f"g{j}": e for j, e in enumerate(k.entries)} for k in kinds]
+        make = tuple.__new__  # Cue(...) would add a Python call per cue
         if self.any_prefix:
             starts: Iterable[tuple[int, tuple[int, ...]]] = (
                 (m.start(), self.any_prefix) for m in _WORD_START_RE.finditer(text)
@@ -237,9 +240,8 @@ class CueScanner:
                 if km is None:
                     continue
                 end = km.end()
-                found = entries[i]
-                label, slug = found[0] if len(found) == 1 else found[_entry_index(km)]
-                lists[i].append(Cue(pos, end, label, slug))
+                entry = single[i] or by_group[i].get(km.lastgroup) or kinds[i].entries[_entry_index(km)]  # type: ignore[arg-type]
+                lists[i].append(make(Cue, (pos, end, entry[0], entry[1])))
                 last_end[i] = end
         return {k.name: found for k, found in zip(kinds, lists)}
 
