@@ -218,3 +218,23 @@ def test_cities_news_name_with_their_inflections() -> None:
     for key, cc in (("urumqi", "CN"), ("burabay", "KZ"), ("san-diego", "US")):
         city = data.by_key(key)
         assert city is not None and city.type == "City" and city.country == cc
+
+
+def test_accepted_wikidata_links_reach_the_reference_data(tmp_path: Path) -> None:
+    """What `judikg link wikidata --accept` records is what the loader (and so the graph) uses."""
+    import shutil
+
+    from judikg.ontology.reference import read_reference, reference_dir
+
+    folder = tmp_path / "reference"
+    shutil.copytree(reference_dir(), folder)
+    unlinked = next(e for e in read_reference(folder).cities if e.wikidata is None)
+    (folder / "wikidata_links.json").write_text(
+        json.dumps([{"key": unlinked.key, "iri": unlinked.iri, "wikidata": "Q999999001", "label": "x"}]), encoding="utf-8"
+    )
+    assert read_reference(folder).by_key(unlinked.key).wikidata == "Q999999001"
+    (folder / "wikidata_links.json").write_text(
+        json.dumps([{"key": unlinked.key, "iri": unlinked.iri + "-other", "wikidata": "Q999999001"}]), encoding="utf-8"
+    )
+    with pytest.raises(ReferenceDataError, match="wikidata_links.json"):
+        read_reference(folder)

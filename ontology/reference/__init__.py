@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -158,6 +158,7 @@ def read_reference(directory: Path) -> ReferenceData:
             by_key[entity.key] = by_iri[entity.iri] = entity
             entities.append(entity)
         groups[name] = tuple(entities)
+    _apply_wikidata_links(directory / LINKS_FILE, groups, by_key, by_iri)
     countries = {e.country for e in groups["countries.json"]}
     for name in ("cities.json", "organizations.json"):
         for index, entity in enumerate(groups[name]):
@@ -173,6 +174,43 @@ def read_reference(directory: Path) -> ReferenceData:
         _by_iri=MappingProxyType(by_iri),
         _by_key=MappingProxyType(by_key),
     )
+
+
+#: Wikidata links accepted by `judikg link wikidata` (graph/wikidata_link.py writes it): each
+#: record names an entity by key and IRI and gives its verified item.
+LINKS_FILE = "wikidata_links.json"
+
+
+def _apply_wikidata_links(
+    path: Path,
+    groups: dict[str, tuple[ReferenceEntity, ...]],
+    by_key: dict[str, ReferenceEntity],
+    by_iri: dict[str, ReferenceEntity],
+) -> None:
+    """Give entities the Wikidata items recorded for them in ``path`` (absent file: none)."""
+    if not path.exists():
+        return
+    for index, record in enumerate(_read_json_list(path)):
+        where = _Where(path, index, record)
+        if not isinstance(record, dict):
+            raise where.error("a link must be an object with key, iri and wikidata")
+        entity = by_key.get(record.get("key"))  # type: ignore[arg-type]
+        if entity is None:
+            raise where.error("no reference entity has this key")
+        if record.get("iri") != entity.iri:
+            raise where.error(f"IRI {record.get('iri')!r} is not the entity's ({entity.iri})")
+        qid = record.get("wikidata")
+        if not (isinstance(qid, str) and _WIKIDATA.fullmatch(qid)):
+            raise where.error(f"wikidata {qid!r} is not an item id such as Q813")
+        if entity.wikidata == qid:
+            continue
+        if entity.wikidata is not None:
+            raise where.error(f"the entity is already linked to {entity.wikidata}; resolve the conflict by hand")
+        linked = replace(entity, wikidata=qid)
+        by_key[entity.key] = by_iri[entity.iri] = linked
+        for name, members in groups.items():
+            if entity in members:
+                groups[name] = tuple(linked if m is entity else m for m in members)
 
 
 @dataclass(frozen=True, slots=True)
