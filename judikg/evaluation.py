@@ -30,6 +30,7 @@ found) and false positives (predicted items not in gold) for reading.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -373,6 +374,53 @@ def stem_of(gold_path: Path) -> str:
     return gold_path.name[: -len(GOLD_SUFFIX)]
 
 
+#: Where the article of ``NAME.gold.json`` is looked for, in this order.
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".json")
+#: ``NAME.L3.gold.json`` annotates line 3 of ``NAME.jsonl``.
+_JSONL_LINE = re.compile(r"^(?P<base>.+)\.L(?P<line>[1-9][0-9]*)$")
+
+
+def article_of(gold_path: Path) -> tuple[Path, int | None]:
+    """The article file a gold file annotates, and its JSONL line when it is one line of a file."""
+    stem = stem_of(gold_path)
+    line = _JSONL_LINE.match(stem)
+    if line:
+        return gold_path.with_name(line["base"] + ".jsonl"), int(line["line"])
+    for suffix in ARTICLE_SUFFIXES:
+        candidate = gold_path.with_name(stem + suffix)
+        if candidate.exists():
+            return candidate, None
+    return gold_path.with_name(stem + ".txt"), None
+
+
+def prediction_stem(gold_path: Path) -> str:
+    """The name ``judikg extract`` gives the prediction for this gold file's article."""
+    article, line = article_of(gold_path)
+    return f"{article.stem}-{line}" if line is not None else stem_of(gold_path)
+
+
+def article_text(gold_path: Path) -> str:
+    """The text the gold mentions are substrings of: the file itself for plain text, else the text
+    judikg reads out of the HTML page or the JSON record."""
+    article, line = article_of(gold_path)
+    if article.suffix == ".txt":
+        try:
+            return article.read_text(encoding="utf-8")
+        except OSError as error:
+            raise InputError(str(article), f"the article text beside the gold file is missing ({error})") from error
+    if not article.exists():
+        raise InputError(str(gold_path), f"no article beside the gold file: expected {article.name}")
+    from judikg.ingest.read import read_paths
+
+    wanted = f"{article}:{line}" if line is not None else None
+    for doc in read_paths([article]):
+        if isinstance(doc, InputError):
+            raise doc
+        if wanted is None or doc.source == wanted:
+            return doc.text
+    raise InputError(str(gold_path), f"{article.name} has no line {line}")
+
+
 def evaluate_dirs(pred_dir: Path | str, gold_dirs: Iterable[Path | str]) -> EvaluationReport:
     """Score ``pred_dir/NAME.json`` against every ``NAME.gold.json`` (+ ``NAME.txt``) in ``gold_dirs``.
 
@@ -381,14 +429,10 @@ def evaluate_dirs(pred_dir: Path | str, gold_dirs: Iterable[Path | str]) -> Eval
     report = EvaluationReport()
     for gold_path in gold_files(gold_dirs):
         stem = stem_of(gold_path)
-        text_path = gold_path.with_name(stem + ".txt")
-        try:
-            text = text_path.read_text(encoding="utf-8")
-        except OSError as error:
-            raise InputError(str(text_path), f"the article text beside the gold file is missing ({error})") from error
+        text = article_text(gold_path)
         gold = _read_json(gold_path)
         gold.setdefault("id", stem)
-        pred_path = Path(pred_dir) / f"{stem}.json"
+        pred_path = Path(pred_dir) / f"{prediction_stem(gold_path)}.json"
         predicted = _read_json(pred_path) if pred_path.exists() else {"id": stem}
         report.articles.append(score(predicted, gold, text))
     return report

@@ -70,7 +70,7 @@ def _bad_format(fmt: str) -> None:
 @app.command(epilog="Example: judikg evaluate ../shared/seeds ../shared/corpus/dev --json")
 def evaluate(
     dirs: Annotated[
-        list[Path], typer.Argument(help="Folders holding NAME.txt + NAME.gold.json pairs.", show_default=False)
+        list[Path], typer.Argument(help="Folders of NAME.gold.json files beside their articles (NAME.txt/.html/.json, or NAME.jsonl for NAME.L<n>).", show_default=False)
     ],
     pred: Annotated[
         Path | None,
@@ -85,12 +85,12 @@ def evaluate(
     An entity matches when its type family is the same and a mention overlaps a gold mention
     (one-to-one); a relation matches when its type (and role) and both endpoints match.
     """
-    from judikg.evaluation import evaluate_dirs, gold_files, problem_counts
+    from judikg.evaluation import article_of, evaluate_dirs, gold_files, problem_counts
 
     if pred is None:
         from judikg.graph.gold import extract_to_gold
 
-        texts = [str(g.with_name(g.name[: -len(".gold.json")] + ".txt")) for g in run(gold_files, dirs)]
+        texts = sorted({str(article_of(g)[0]) for g in run(gold_files, dirs)})
         with tempfile.TemporaryDirectory(prefix="judikg-eval-") as tmp:
             with progress("extracting", len(texts), quiet) as advance:
                 run(extract_to_gold, texts, tmp, on_error=lambda e: err.print(f"[red]error:[/red] {e}"), advance=advance)
