@@ -99,6 +99,18 @@ def article_quads(
     doc: Document, extraction: Extraction, *, ingested_at: datetime, extractor_version: str
 ) -> list[Quad]:
     """Every quad of the article's named graph, sorted."""
+    nquads = article_nquads(doc, extraction, ingested_at=ingested_at, extractor_version=extractor_version)
+    return list(parse(nquads, RdfFormat.N_QUADS))
+
+
+def article_nquads(
+    doc: Document, extraction: Extraction, *, ingested_at: datetime, extractor_version: str
+) -> bytes:
+    """The quads of :func:`article_quads` as sorted N-Quads, one quad a line, each ending ``\\n``.
+
+    What a worker process sends and the store bulk-loads: parsing into Quad objects only to
+    serialise them again cost ~1.8 ms an article.
+    """
     graph = _iri(article_graph_iri(doc.sha256))
     article = _iri(article_iri(doc.sha256))
     lines: set[str] = set()
@@ -163,7 +175,7 @@ def article_quads(
         add(statement, _t("rdf", "predicate"), predicate)
         add(statement, _t("rdf", "object"), obj)
         evidence(statement, relation)
-    return list(parse("\n".join(sorted(lines)).encode("utf-8"), RdfFormat.N_QUADS))
+    return "".join(line + "\n" for line in sorted(lines)).encode("utf-8")
 
 
 def _entity_quads(

@@ -105,9 +105,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if len(data) < 4 or len(data) % 2:
         return None
     even, odd = data[0::2], data[1::2]
-    # High bytes of Latin (0x00) and Cyrillic (0x04) characters dominate one lane.
+    # High bytes of Latin (0x00) and Cyrillic (0x04) characters dominate one lane. Counted
+    # with bytes.count (C level): a Python loop over every byte cost ~0.3 ms an article.
     def high_share(lane: bytes) -> float:
-        return sum(1 for b in lane if b in (0x00, 0x04)) / len(lane)
+        return (lane.count(0x00) + lane.count(0x04)) / len(lane)
 
     for lane, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
         if high_share(lane) >= 0.9:
@@ -194,5 +195,9 @@ def looks_binary(data: bytes) -> bool:
     sample = data[:65536]
     if b"\x00" in sample:
         return _utf16_without_bom(data) is None
-    controls = sum(1 for b in sample if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D, 0x0B, 0x1B))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return bool(sample) and controls / len(sample) > 0.01
+
+
+#: Control bytes that do not occur in text files (tab, line breaks and ESC do).
+_CONTROL_BYTES = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B))
