@@ -65,25 +65,31 @@ def test_nquads_batch_is_stored_in_article_graphs_and_catalogued() -> None:
         assert store.article_state(docs[0].source).sha256 == changed.sha256  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("default_graph_used", [False, True])
 @pytest.mark.parametrize(
-    "line",
+    ("line", "why"),
     [
-        b"<http://x/s> <http://x/p> <http://x/o> <http://x/other> .\n",  # another graph
-        b"<http://x/s> <http://x/p> <GRAPH> .\n",  # a default-graph triple whose object is the graph
-        b"<http://x/s> <http://x/p> <http://x/o> <GRAPH> .",  # no final newline
-        b"\n",  # an empty line
+        (b"<http://x/s> <http://x/p> <http://x/o> <http://x/other> .\n", "article graph"),
+        (b"<http://x/s> <http://x/p> <GRAPH> .\n", "article graph|default graph"),  # a triple, object = graph
+        (b"<http://x/s> <http://x/p> <http://x/o> <GRAPH> .", "article graph"),  # no final newline
+        (b"\n", "article graph"),  # an empty line
     ],
 )
-def test_nquads_outside_the_article_graph_are_refused(line: bytes) -> None:
+def test_nquads_outside_the_article_graph_are_refused(line: bytes, why: str, default_graph_used: bool) -> None:
     doc = _doc("Supreme Court.", 4)
     good = _graph(doc)
     graph = f"<{good.graph_iri}>".encode()
     bad = ArticleGraph(good.graph_iri, good.source_key, good.sha256, nquads=good.nquads + line.replace(b"<GRAPH>", graph))
+    kept = ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/b"), ox.Literal("c"))
     with OxigraphStore.memory() as store:
-        with pytest.raises(StoreError, match="article graph"):
+        if default_graph_used:  # then the lines themselves are scanned for four terms
+            store.raw.add(kept)
+        with pytest.raises(StoreError, match=why):
             store.write_articles([bad])
         assert not store.has_graph(good.graph_iri)
         assert not list(store.raw.quads_for_pattern(None, None, None, catalog_graph()))
+        expected = [kept] if default_graph_used else []
+        assert list(store.raw.quads_for_pattern(None, None, None, ox.DefaultGraph())) == expected
 
 
 def test_literal_with_escapes_and_datatypes_passes_the_line_check() -> None:
