@@ -34,3 +34,18 @@ def test_sample_articles_score_at_least_the_measured_floors() -> None:
     assert report["entity_micro"]["f1"] >= 0.79
     assert report["relation_micro"]["f1"] >= 0.54
     assert report["published_accuracy"] == 1.0
+
+
+def test_one_event_reported_in_two_languages_is_one_node() -> None:
+    """The Kyrgyz report names the conference's organiser and the Russian one does not; a day and
+    a city are what both say, and they make one event IRI."""
+    from judikg.ingest.extract import extract
+    from judikg.ingest.read import read_paths
+
+    def conference_iris(name: str) -> set[str]:
+        (doc,) = list(read_paths([EXAMPLES / name]))
+        return {e.iri for e in extract(doc).entities if e.type == "Conference" and e.date == "2023-10-20"}
+
+    ky = conference_iris("ky_2023_bishkek_criminal_justice.txt")
+    ru = conference_iris("ru_2023_bishkek_criminal_justice.txt")
+    assert ky and ky == ru

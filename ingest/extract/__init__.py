@@ -72,10 +72,7 @@ def extract_from_hits(doc: Document, hits: Sequence[Any], dates: Sequence[Any] |
     entities: list[Entity] = hit_entities(art.hits, doc.text, person_country)
     published_year = doc.published[:4] if doc.published else None
     for ev in events:
-        distinguishing = "|".join(
-            [str(ev.ordinal or ""), ev.locations[0][0] if ev.locations else "", ev.organizers[0][0] if ev.organizers else ""]
-        )
-        ev.iri = _event_iri(ev.date or published_year, ev.slug, distinguishing)
+        ev.iri = _event_iri(ev.date or published_year, ev.slug, _event_key(ev))
         for iri, s in ev.locations:
             facts.append(Fact(ev.iri, "location", iri, s))
         for iri, s in ev.organizers:
@@ -128,6 +125,22 @@ def _merge(entities: list[Entity]) -> list[Entity]:
             name=old.name or e.name, ordinal=old.ordinal or e.ordinal,
         )
     return sorted(by_iri.values(), key=lambda e: (e.mentions[0].start if e.mentions else -1, e.iri))
+
+
+def _event_key(ev: Any) -> str:
+    """What tells this event from others of its kind and date, as every report of it would say.
+
+    A day and a city identify an event whoever reports it: organisers and ordinals are often named
+    by one article and not another (a Kyrgyz report names the organiser, a Russian one of the same
+    conference does not), so they only separate events whose date or place is vague.
+    """
+    from judikg.iris import ID_NS
+
+    cities = sorted(iri for iri, _ in ev.locations if iri.startswith(ID_NS + "city/"))
+    place = cities[0] if cities else (ev.locations[0][0] if ev.locations else "")
+    if ev.date and len(ev.date) == 10 and place:
+        return place
+    return "|".join([str(ev.ordinal or ""), place, ev.organizers[0][0] if ev.organizers else ""])
 
 
 def _event_iri(date: str | None, slug: str, distinguishing: str) -> str:
