@@ -10,7 +10,6 @@ The page depends only on the ontology file: terms are sorted, nothing is stamped
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,7 +21,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_vocab import JK_NS, ONTOLOGY_FILE, ONTOLOGY_IRI, REPO, Term, collect_terms  # noqa: E402
 
-from generated import write_or_check  # tools/ is on sys.path when a tool runs as a script
+from generated import generator_main  # tools/ is on sys.path when a tool runs as a script
 
 OUTPUT_FILE = REPO / "docs" / "ontology.md"
 COMMAND = "python tools/gen_ontology_doc.py"
@@ -205,20 +204,15 @@ def render(graph: rdflib.Graph) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the output file is stale, write nothing")
-    parser.add_argument("--ontology", type=Path, default=ONTOLOGY_FILE, help="ontology Turtle file")
-    parser.add_argument("--output", type=Path, default=OUTPUT_FILE, help="file to write")
-    args = parser.parse_args(argv)
-    try:
+    def render_path(path: Path) -> str:
         graph = rdflib.Graph()
-        graph.parse(args.ontology, format="turtle")
-        text = render(graph)
-    except (ValueError, OSError) as exc:
-        print(f"gen_ontology_doc: {exc}", file=sys.stderr)
-        return 2
-    return write_or_check(args.output, text, check=args.check, tool="gen_ontology_doc", command=COMMAND)
+        graph.parse(path, format="turtle")
+        return render(graph)
 
+    return generator_main(
+        argv, description=__doc__.splitlines()[0], ontology=ONTOLOGY_FILE, output=OUTPUT_FILE,
+        render=render_path, tool="gen_ontology_doc", command=COMMAND,
+    )
 
 if __name__ == "__main__":
     sys.exit(main())

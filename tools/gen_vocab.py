@@ -10,7 +10,6 @@ The output depends only on the ontology file: terms are sorted, nothing is stamp
 
 from __future__ import annotations
 
-import argparse
 import keyword
 import sys
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from generated import write_or_check  # tools/ is on sys.path when a tool runs as a script
+from generated import generator_main  # tools/ is on sys.path when a tool runs as a script
 
 REPO = Path(__file__).resolve().parents[1]
 ONTOLOGY_FILE = REPO / "ontology" / "judikg.ttl"
@@ -245,18 +244,10 @@ def render(terms: Terms) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the output file is stale, write nothing")
-    parser.add_argument("--ontology", type=Path, default=ONTOLOGY_FILE, help="ontology Turtle file")
-    parser.add_argument("--output", type=Path, default=OUTPUT_FILE, help="file to write")
-    args = parser.parse_args(argv)
-    try:
-        text = render(load_terms(args.ontology))
-    except (ValueError, OSError) as exc:
-        print(f"gen_vocab: {exc}", file=sys.stderr)
-        return 2
-    return write_or_check(args.output, text, check=args.check, tool="gen_vocab", command=COMMAND)
-
+    return generator_main(
+        argv, description=__doc__.splitlines()[0], ontology=ONTOLOGY_FILE, output=OUTPUT_FILE,
+        render=lambda path: render(load_terms(path)), tool="gen_vocab", command=COMMAND,
+    )
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,8 +1,10 @@
-"""Writing a generated file, or checking that the file on disk is current (``--check``)."""
+"""The command line every generator shares: render from the ontology, write, or check (``--check``)."""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -18,3 +20,27 @@ def write_or_check(output: Path, text: str, *, check: bool, tool: str, command: 
         output.write_text(text, encoding="utf-8")
         print(f"{tool}: wrote {output}", file=sys.stderr)
     return 0
+
+
+def generator_main(
+    argv: list[str] | None,
+    *,
+    description: str,
+    ontology: Path,
+    output: Path,
+    render: Callable[[Path], str],
+    tool: str,
+    command: str,
+) -> int:
+    """Exit code 0 ok, 1 stale (with --check), 2 the ontology cannot be read or rendered."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--check", action="store_true", help="exit 1 if the output file is stale, write nothing")
+    parser.add_argument("--ontology", type=Path, default=ontology, help="ontology Turtle file")
+    parser.add_argument("--output", type=Path, default=output, help="file to write")
+    args = parser.parse_args(argv)
+    try:
+        text = render(args.ontology)
+    except (ValueError, OSError) as exc:
+        print(f"{tool}: {exc}", file=sys.stderr)
+        return 2
+    return write_or_check(args.output, text, check=args.check, tool=tool, command=command)
