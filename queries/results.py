@@ -32,6 +32,13 @@ class ResultTable:
     def iris(self) -> set[str]:
         return {t.value for row in self.rows for t in row if isinstance(t, ox.NamedNode)}
 
+    @classmethod
+    def from_tsv(cls, data: bytes) -> ResultTable:
+        """The table of SPARQL TSV results (how query workers send rows: parsed in Rust, not unpickled)."""
+        solutions = ox.parse_query_results(data, format=ox.QueryResultsFormat.TSV)
+        columns = tuple(v.value for v in solutions.variables)
+        return cls(columns, tuple(tuple(solution) for solution in solutions))  # type: ignore[arg-type]
+
 
 def term_json(term: Term) -> dict[str, str]:
     """One binding in the SPARQL 1.1 Query Results JSON format."""

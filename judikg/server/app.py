@@ -66,7 +66,7 @@ class PoolTarget:
         self.max_rows = max_rows
 
     def select(self, sparql: str, bindings: dict[str, Any] | None = None) -> ResultTable:
-        return self.pool.run("select", sparql, dict(bindings or {}), self.max_rows)  # type: ignore[no-any-return]
+        return ResultTable.from_tsv(self.pool.run("select", sparql, dict(bindings or {}), self.max_rows))
 
 
 class JudikgApp:

@@ -12,7 +12,6 @@ Retry-After); 504 the query ran past ``--timeout`` and was killed.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -20,7 +19,6 @@ from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 
-from judikg.queries.results import ResultTable, term_json
 from judikg.server.conneg import negotiate
 from judikg.server.responses import HttpError, Response
 
@@ -210,24 +208,50 @@ def too_many(max_rows: int, what: str) -> HttpError:
     )
 
 
+class _CappedTsv:
+    """A binary sink for pyoxigraph's TSV writer that stops it once the row cap is passed.
+
+    pyoxigraph serialises results in Rust, several times faster than building Python terms
+    row by row; TSV has exactly one line per row (newlines inside literals are escaped), so
+    counting newlines in the chunks it writes enforces the cap without materialising rows.
+    """
+
+    def __init__(self, max_rows: int) -> None:
+        self.max_lines = max_rows + 1  # the header line
+        self.lines = 0
+        self.chunks: list[bytes] = []
+        self.exceeded = False
+
+    def write(self, data: bytes) -> int:
+        self.lines += data.count(b"\n")
+        if self.lines > self.max_lines:
+            self.exceeded = True
+            raise OverflowError("row cap reached")  # stops the writer; reported as HTTP 422 below
+        self.chunks.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def capped_tsv(solutions: ox.QuerySolutions, max_rows: int) -> bytes:
+    """The solutions as SPARQL TSV, or HttpError 422 when there are more than ``max_rows``."""
+    sink = _CappedTsv(max_rows)
+    try:
+        solutions.serialize(sink, format=ox.QueryResultsFormat.TSV)
+    except (OverflowError, OSError, RuntimeError):
+        if sink.exceeded:
+            raise too_many(max_rows, "rows") from None
+        raise
+    return b"".join(sink.chunks)
+
+
 def _solutions_body(solutions: ox.QuerySolutions, fmt: ox.QueryResultsFormat, max_rows: int) -> bytes:
-    variables = [v.value for v in solutions.variables]
-    bindings: list[dict[str, dict[str, str]]] = []
-    for solution in solutions:
-        if len(bindings) >= max_rows:
-            raise too_many(max_rows, "rows")
-        row: dict[str, dict[str, str]] = {}
-        for name in variables:
-            term = solution[name]
-            if term is not None:
-                row[name] = term_json(term) if not isinstance(term, ox.Triple) else {"type": "literal", "value": str(term)}
-        bindings.append(row)
-    body = json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode("utf-8")
-    if fmt == ox.QueryResultsFormat.JSON:
-        return body
-    # The cap needs the rows counted before anything is written; pyoxigraph's own writers then
-    # give exact XML/CSV/TSV from the same rows.
-    return ox.parse_query_results(body, ox.QueryResultsFormat.JSON).serialize(format=fmt)
+    tsv = capped_tsv(solutions, max_rows)
+    if fmt == ox.QueryResultsFormat.TSV:
+        return tsv
+    # Counted once, converted by pyoxigraph's own writers: exact JSON/XML/CSV of the same rows.
+    return ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV).serialize(format=fmt)
 
 
 def _graph_response(triples: ox.QueryTriples, request: SparqlRequest) -> Response:
@@ -253,18 +277,17 @@ def serialize_graph(triples: list[ox.Triple], fmt: ox.RdfFormat) -> bytes:
 
 
 def select_rows(store: object, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal | ox.BlankNode],
-                max_rows: int) -> ResultTable:
-    """A SELECT as a ResultTable, bound the judikg way (for named queries in a worker)."""
+                max_rows: int) -> bytes:
+    """A SELECT bound the judikg way, as SPARQL TSV (for named queries in a worker).
+
+    The worker sends bytes, not Python terms: pickling thousands of pyoxigraph terms through
+    the pipe cost more than the query itself (7 803 rows: ~500 ms against ~80 ms to parse TSV
+    back with :meth:`ResultTable.from_tsv`).
+    """
     solutions = store.query(sparql, bindings=dict(bindings))  # type: ignore[attr-defined]
     if not isinstance(solutions, ox.QuerySolutions):
         raise HttpError(400, "only SELECT queries return a table")
-    columns = tuple(v.value for v in solutions.variables)
-    rows = []
-    for solution in solutions:
-        if len(rows) >= max_rows:
-            raise too_many(max_rows, "rows")
-        rows.append(tuple(solution[c] for c in columns))
-    return ResultTable(columns, tuple(rows))
+    return capped_tsv(solutions, max_rows)
 
 
 def service_description(endpoint_url: str, accept: str | None) -> Response:
