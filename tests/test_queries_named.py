@@ -281,3 +281,25 @@ def test_parameters_are_terms_not_syntax(server: str, targets: dict[str, object]
     again, _ = run_named(targets[server], library()["articles"], {})  # type: ignore[arg-type]
     assert len(again) == 5
     assert isinstance(ox.Literal("x"), ox.Literal)
+
+
+@pytest.mark.parametrize("server", SERVERS)
+def test_timeline_window_keeps_dates_at_their_own_precision(server: str, targets: dict[str, object]) -> None:
+    timeline = library()["country-timeline"]
+
+    def window(**bounds: str) -> ResultTable:
+        return run_named(targets[server], timeline, {"country": "KZ", **bounds})[0]  # type: ignore[arg-type]
+
+    whole, year, late, early = window(), window(**{"from": "2023", "to": "2023"}), window(**{"from": "2023-08"}), window(to="2023-07")
+    # 004's round table (July 2023) is early, 003's conference (1 December 2023) late.
+    round_table = (ORG + "kz/supreme-court", "event", ARTICLE_004)
+    conference = (ID + "country/kz", "event", ARTICLE_003)
+    assert round_table in rows(early, "actor", "kind", "article") and round_table not in rows(late, "actor", "kind", "article")
+    assert conference in rows(late, "actor", "kind", "article") and conference not in rows(early, "actor", "kind", "article")
+    assert {round_table, conference} <= rows(year, "actor", "kind", "article")  # a year keeps its months and days
+    assert all(d is not None and d[:7] >= "2023-08" for d in column(late, "date"))
+    assert all(d is not None and d[:7] <= "2023-07" for d in column(early, "date"))
+    # A window leaves out undated items; the two halves make up the whole dated timeline.
+    dated = {str(r) for r in whole.rows if r[0] is not None}
+    assert dated and {*map(str, late.rows), *map(str, early.rows)} == dated
+    assert len(whole) > len(dated)
