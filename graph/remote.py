@@ -64,6 +64,10 @@ class RemoteEndpoint:
         root = urllib.parse.urlunsplit((parsed.scheme, parsed.netloc, head, "", ""))
         if last == "query":
             update, gsp = root + "/update", root + "/store"
+        elif last == "sparql" and not head:
+            # Virtuoso: one /sparql at the server root answers queries and updates (Fuseki's
+            # endpoints always sit under a dataset path, /ds/sparql).
+            update, gsp = query_url, root + "/sparql-graph-crud"
         elif last == "sparql":
             update, gsp = root + "/update", root + "/data"
         else:
@@ -149,6 +153,13 @@ def _ntriples(triples: list[ox.Triple]) -> bytes:
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
 
 
+#: First-PUT answers after which the pusher uses SPARQL Update instead: no Graph Store endpoint
+#: at that URL (400/404/405/415/501), or one that asks for credentials the update endpoint may not
+#: (401/403: Virtuoso's /sparql-graph-crud without `GRANT SPARQL_UPDATE TO "SPARQL"`, or its
+#: /sparql-graph-crud-auth). A refused update then fails with its own message.
+_NO_GRAPH_STORE = frozenset({400, 401, 403, 404, 405, 415, 501})
+
+
 class _Pusher:
     def __init__(self, endpoint: RemoteEndpoint, http: _Http) -> None:
         self.endpoint = endpoint
@@ -164,9 +175,9 @@ class _Pusher:
             if 200 <= status < 300:
                 self.method = "graph-store"
                 return
-            if self.method == "graph-store" or status not in (400, 404, 405, 415, 501):
+            if self.method == "graph-store" or status not in _NO_GRAPH_STORE:
                 raise EndpointError(f"{url} refused PUT of graph {graph}: HTTP {status} {text.strip()[:300]}")
-            self.method = "update"  # no Graph Store endpoint there: SPARQL Update from now on
+            self.method = "update"  # no Graph Store endpoint there, or not for us: SPARQL Update from now on
         self._update(graph, body)
 
     def _update(self, graph: str, body: bytes) -> None:

@@ -1,6 +1,7 @@
-"""Real servers for the serve/push/named-query tests: `judikg serve` and `oxigraph serve` on 127.0.0.1.
+"""Real servers for the serve/push/named-query tests: `judikg serve`, `oxigraph serve` and Virtuoso
+(`virtuoso-t`) on 127.0.0.1.
 
-Both run as subprocesses, are waited for until they answer, and are always killed afterwards.
+All run as subprocesses, are waited for until they answer, and are always killed afterwards.
 The seeds graph is built by the real ingest; tests skip when ../shared is absent.
 """
 
@@ -100,6 +101,105 @@ def oxigraph_server(location: Path, *, union_default_graph: bool = True, ready_w
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise AssertionError(f"oxigraph serve did not start: {process.stderr.read().decode(errors='replace') if process.stderr else ''}") from None
                 time.sleep(0.1)
+        yield url
+    finally:
+        _stop(process)
+
+
+#: The SQL statement that lets anonymous SPARQL clients (Virtuoso's "SPARQL" user) write: `judikg
+#: push` replaces graphs through /sparql-graph-crud or SPARQL Update on /sparql, both anonymous.
+VIRTUOSO_GRANT = 'GRANT SPARQL_UPDATE TO "SPARQL";'
+
+
+def virtuoso_ini(directory: Path, sql_port: int, http_port: int) -> str:
+    """A virtuoso.ini whose every file sits in ``directory``: a fresh database, both ports on
+    127.0.0.1, file access limited to that directory, no plugins or VAD packages (the /sparql
+    and /sparql-graph-crud endpoints are built in), small buffers (a test store is tiny)."""
+    d = directory
+    return f"""[Database]
+DatabaseFile = {d / "virtuoso.db"}
+ErrorLogFile = {d / "virtuoso.log"}
+LockFile = {d / "virtuoso.lck"}
+TransactionFile = {d / "virtuoso.trx"}
+xa_persistent_file = {d / "virtuoso.pxa"}
+ErrorLogLevel = 7
+FileExtend = 200
+Striping = 0
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {d / "virtuoso-temp.db"}
+TransactionFile = {d / "virtuoso-temp.trx"}
+Striping = 0
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+MaxClientConnections = 10
+CheckpointInterval = 0
+CaseMode = 2
+DirsAllowed = {d}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+ThreadsPerQuery = 2
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {d / "www"}
+MaxClientConnections = 10
+ServerThreads = 10
+Charset = UTF-8
+
+[SPARQL]
+ResultSetMaxRows = 100000
+MaxQueryExecutionTime = 60
+"""
+
+
+@contextlib.contextmanager
+def virtuoso_server(directory: Path, *, ready_within: float = 60.0) -> Iterator[str]:
+    """A throwaway Virtuoso (Debian's virtuoso-opensource) in ``directory``; yields its
+    ``http://127.0.0.1:PORT`` (the SPARQL endpoint is ``/sparql``) once /sparql answers and
+    anonymous SPARQL may update."""
+    binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    if binary is None or isql is None:
+        pytest.skip("Virtuoso is not installed: apt-get install virtuoso-opensource (.ci/run installs it)")
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "www").mkdir(exist_ok=True)
+    sql_port = free_port()
+    http_port = free_port()
+    while http_port == sql_port:
+        http_port = free_port()
+    config = directory / "virtuoso.ini"
+    config.write_text(virtuoso_ini(directory.resolve(), sql_port, http_port), encoding="utf-8")
+    log = directory / "virtuoso-t.out"
+    with log.open("wb") as sink:
+        process = subprocess.Popen([binary, "+foreground", "+configfile", str(config)], cwd=directory,
+                                   stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{http_port}"
+
+    def failed(what: str) -> AssertionError:
+        return AssertionError(f"Virtuoso {what}: {log.read_text(errors='replace')[-2000:]}")
+
+    try:
+        deadline = time.monotonic() + ready_within
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/sparql?query=ASK%7B%7D", timeout=2):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise failed("did not start") from None
+                time.sleep(0.1)
+        # The HTTP listener comes up a moment before the SQL one: retry the grant briefly.
+        while True:
+            done = subprocess.run([isql, f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={VIRTUOSO_GRANT}"],
+                                  capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL)
+            if done.returncode == 0 and "Error" not in done.stdout + done.stderr:
+                break
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise failed(f"refused {VIRTUOSO_GRANT} ({done.stdout}{done.stderr})")
+            time.sleep(0.2)
         yield url
     finally:
         _stop(process)
