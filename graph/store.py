@@ -282,19 +282,21 @@ class OxigraphStore:
         return states.get(source_key)
 
     def _states(self, keys: Sequence[str]) -> dict[str, ArticleState]:
-        if not keys:
-            return {}
-        # Our own vocabulary terms and the keys are serialised as RDF terms, never spliced raw.
-        keys_block = " ".join(str(ox.Literal(k)) for k in sorted(set(keys)))
-        result = self.query(
-            f"SELECT ?key ?g ?sha ?version WHERE {{ GRAPH {catalog_graph()} {{ "
-            f"?g {std('dcterms', 'source')} ?key ; {_HASH} ?sha ; {_VERSION} ?version }} }} "
-            f"VALUES ?key {{ {keys_block} }}"
-        )
-        assert isinstance(result, ox.QuerySolutions)
+        # Index lookups, not SPARQL: ingest asks once an article, and a parsed and planned query
+        # cost ~1 ms against ~20 us for these three patterns on the catalog graph.
+        store = self.raw
+        catalog = catalog_graph()
+        source = std("dcterms", "source")
         states: dict[str, ArticleState] = {}
-        for key, g, sha, version in result:
-            states[key.value] = ArticleState(g.value, sha.value, version.value)
+        for key in sorted(set(keys)):
+            graphs = sorted(q.subject.value for q in store.quads_for_pattern(None, source, ox.Literal(key), catalog)
+                            if isinstance(q.subject, ox.NamedNode))
+            for graph in graphs:  # one graph a key; were there several, the last in IRI order wins
+                node = ox.NamedNode(graph)
+                sha = next(iter(store.quads_for_pattern(node, _HASH, None, catalog)), None)
+                version = next(iter(store.quads_for_pattern(node, _VERSION, None, catalog)), None)
+                if sha is not None and version is not None:
+                    states[key] = ArticleState(graph, sha.object.value, version.object.value)
         return states
 
     # -- writing ------------------------------------------------------------------------

@@ -4,6 +4,10 @@ One bad input never stops a batch: :func:`read_paths` yields an :class:`InputErr
 the article it could not read and goes on. Folders are walked recursively in sorted order so
 that a run is reproducible; annotation sidecars (``NAME.gold.json``) are skipped and
 ``NAME.meta.json`` supplies url/lang/title/published hints for ``NAME.txt`` or ``NAME.html``.
+
+Reading is split in two so that it can run on worker processes: :func:`list_inputs` only walks
+folders and expands patterns (cheap, in input order), :func:`read_file` reads one listed file
+(decoding, normalisation, language, date: the costly part). ``read_paths`` is the two together.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -20,7 +25,7 @@ from judikg.errors import InputError
 from judikg.ingest.model import Document
 from judikg.ingest.readers import HTML, JSON, JSONL, MEDIA_TYPES, TEXT, iter_json, iter_jsonl, read_html, read_text
 
-__all__ = ["read_paths", "read_bytes", "MAX_BYTES"]
+__all__ = ["read_paths", "read_bytes", "read_file", "list_inputs", "FileToRead", "MAX_BYTES"]
 
 MAX_BYTES = 10 * 1024 * 1024
 STDIN = "<stdin>"
@@ -47,10 +52,32 @@ def read_bytes(
     return read_text(data, source, hints)
 
 
+@dataclass(frozen=True, slots=True)
+class FileToRead:
+    """A file :func:`list_inputs` found: ``explicit`` when named on the command line (then an
+    unsupported suffix is an error, not something to pass over)."""
+
+    path: str
+    explicit: bool
+
+
 def read_paths(
     paths: Sequence[str | Path], *, stdin: BinaryIO | None = None, max_bytes: int = MAX_BYTES
 ) -> Iterator[Document | InputError]:
     """Documents from files, folders (recursive), glob patterns and "-" (stdin), in a stable order."""
+    for item in list_inputs(paths, stdin=stdin, max_bytes=max_bytes):
+        if isinstance(item, FileToRead):
+            yield from read_file(item, max_bytes=max_bytes)
+        else:
+            yield item
+
+
+def list_inputs(
+    paths: Sequence[str | Path], *, stdin: BinaryIO | None = None, max_bytes: int = MAX_BYTES
+) -> Iterator[FileToRead | Document | InputError]:
+    """What :func:`read_paths` reads, in its order, without reading files: each file to read,
+    what cannot be read (missing path, pattern matching nothing), and stdin's articles (a
+    stream is read where it is open)."""
     for given in paths:
         spec = str(given)
         if spec == "-":
@@ -67,19 +94,27 @@ def read_paths(
                 yield InputError(spec, "matches no file; check the pattern (quote it so the shell leaves it alone)")
                 continue
             for match in matches:
-                yield from _read_path(Path(match), explicit=False, max_bytes=max_bytes)
+                yield from _list_path(Path(match), explicit=False)
             continue
-        yield from _read_path(Path(spec), explicit=True, max_bytes=max_bytes)
+        yield from _list_path(Path(spec), explicit=True)
 
 
-def _read_path(path: Path, *, explicit: bool, max_bytes: int) -> Iterator[Document | InputError]:
+def _list_path(path: Path, *, explicit: bool) -> Iterator[FileToRead | InputError]:
     if path.is_dir():
         for file in _walk(path):
-            yield from _read_file(file, explicit=False, max_bytes=max_bytes)
+            if _is_article_file(file):
+                yield FileToRead(str(file), explicit=False)
     elif path.exists():
-        yield from _read_file(path, explicit=explicit, max_bytes=max_bytes)
+        if explicit or _is_article_file(path):
+            yield FileToRead(str(path), explicit=explicit)
     else:
         yield InputError(str(path), "does not exist; check the path")
+
+
+def _is_article_file(path: Path) -> bool:
+    """Whether a file met in a folder or pattern is an article, not a picture, stylesheet or
+    annotation sidecar beside the articles."""
+    return _media_type_of(str(path)) is not None and not _is_sidecar(path) and path.suffix.lower() not in _NOT_WALKED
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -93,28 +128,33 @@ def _is_sidecar(path: Path) -> bool:
     return path.name.lower().endswith(_SIDECARS)
 
 
-def _read_file(path: Path, *, explicit: bool, max_bytes: int) -> Iterator[Document | InputError]:
-    source = str(path)
+def read_file(file: FileToRead | str | Path, *, max_bytes: int = MAX_BYTES) -> list[Document | InputError]:
+    """The articles of one file (a JSON or JSONL file may hold several), or why it cannot be read.
+
+    Never raises for bad input: each problem is an :class:`InputError` in the list, beside the
+    articles that could be read. A bare path counts as named explicitly.
+    """
+    if not isinstance(file, FileToRead):
+        file = FileToRead(str(file), explicit=True)
+    path = Path(file.path)
+    source = file.path
     media_type = _media_type_of(source)
-    if not explicit and (media_type is None or _is_sidecar(path) or path.suffix.lower() in _NOT_WALKED):
-        return  # pictures, stylesheets and annotation sidecars beside the articles
+    if not file.explicit and not _is_article_file(path):
+        return []
     if media_type is None:
         suffixes = ", ".join(sorted(MEDIA_TYPES))
-        yield InputError(source, f"has an unsupported suffix {path.suffix or '(none)'!r}; give one of {suffixes}")
-        return
+        return [InputError(source, f"has an unsupported suffix {path.suffix or '(none)'!r}; give one of {suffixes}")]
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            yield _too_large(source, max_bytes)
-            return
+            return [_too_large(source, max_bytes)]
         data = path.read_bytes()
     except OSError as exc:
-        yield InputError(source, f"cannot be read ({exc.strerror}); check its permissions")
-        return
+        return [InputError(source, f"cannot be read ({exc.strerror}); check its permissions")]
     hints, hint_error = _sidecar_hints(path)
-    if hint_error is not None:
-        yield hint_error
-    yield from _read_data(data, source, media_type, hints)
+    found: list[Document | InputError] = [hint_error] if hint_error is not None else []
+    found.extend(_read_data(data, source, media_type, hints))
+    return found
 
 
 def _read_data(
