@@ -129,8 +129,10 @@ def normalize_text(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = _CONTROLS.sub("", text)
     # Decompose first so that a precomposed Cyrillic letter with an accent is seen as base + mark.
-    text = unicodedata.normalize("NFD", text)
-    text = repair_mixed_scripts(text)
-    text = unicodedata.normalize("NFC", text)
+    decomposed = unicodedata.normalize("NFD", text)
+    repaired = repair_mixed_scripts(decomposed)
+    # NFC(NFD(x)) == NFC(x): when no word was repaired, compose the input, usually NFC already
+    # (a quick check), instead of recomposing every decomposed й, ё, á (~0.4 ms a 4 KB article).
+    text = unicodedata.normalize("NFC", text if repaired == decomposed else repaired)
     # NFC can itself produce characters the steps above remove (none today), so settle once more.
     return _INVISIBLE.sub("", text)

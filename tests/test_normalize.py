@@ -51,3 +51,22 @@ def test_total_and_idempotent(text: str) -> None:
 def test_idempotent_on_mixed_script_soup(text: str) -> None:
     once = normalize_text(text)
     assert normalize_text(once) == once
+
+
+def _recomposed_always(text: str) -> str:
+    """normalize_text before its fast path: every text decomposed, repaired and recomposed."""
+    from judikg.ingest import normalize as n
+
+    for pattern, by in ((n._LINE_BREAKS, "\n"), (n._ODD_SPACES, " "), (n._INVISIBLE, ""), (n._CONTROLS, "")):
+        text = pattern.sub(by, text)
+    text = unicodedata.normalize("NFC", n.repair_mixed_scripts(unicodedata.normalize("NFD", text)))
+    return n._INVISIBLE.sub("", text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text()
+    | st.text(alphabet=st.sampled_from("аоесйёӘәАОЕЙЁaoecáóǵÁÓAOE\u0301\u0306\u0308\u212b\u212a K ж\n"))
+)
+def test_composing_the_input_when_nothing_is_repaired_changes_no_output(text: str) -> None:
+    assert normalize_text(text) == _recomposed_always(text)
