@@ -10,13 +10,15 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress
 from importlib import resources
 from typing import Any, NamedTuple, Protocol
 
 from judikg.errors import ReferenceDataError
+from judikg.ingest.extract.tokens import Memo
 from judikg.ingest.model import Document, Span
 
 #: Hit types that are places, not actors.
@@ -136,7 +138,7 @@ def _kind_entries(name: str, lang: str) -> list[tuple[str, str, list[str]]]:
     return [("", "", _patterns(data[section], lang))]
 
 
-#: How many leading characters of a cue the finder checks before the kind's own regex runs.
+#: How many leading characters of a cue the scanner checks before the kind's own regex runs.
 _PREFIX = 6
 
 
@@ -180,44 +182,44 @@ def _prefixes(items: list[Any], k: int = _PREFIX) -> set[str]:
     return {""}
 
 
-def _trie(words: set[str]) -> str:
-    """A regex matching any of ``words`` with branches on their first letters, so the regex
-    engine rejects a position after one comparison per first letter."""
-    root: dict[str, Any] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+#: Word starts: where a run of word characters begins (after a non-word character or at 0).
+_WORD_RE = re.compile(r"\w+")
+# A word character right after a combining mark: a word start for the cue regexes (the mark is
+# no word character), inside one recogniser token (which keeps "O\u0301" together).
+_AFTER_MARK_RE = re.compile(r"[\u0300-\u036f](?=\w)")
 
-    def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if len(alts) == 1 and len(alts[0]) > 1 and "" in node:
-            body = f"(?:{body})"
-        return body + ("?" if "" in node else "")
 
-    return emit(root)
+def word_starts(text: str, token_starts: Sequence[int] | None = None) -> list[int]:
+    """Offsets where a cue may begin: every ``p`` with ``text[p]`` a word character and ``p == 0``
+    or ``text[p - 1]`` not one. ``token_starts`` are the recogniser's rough token starts
+    (``Scan.word_starts``): they hold all of these but those after a combining mark, and the
+    starts of runs opening with a mark (where no cue begins: every cue prefix is a word)."""
+    if token_starts is None:
+        return [m.start() for m in _WORD_RE.finditer(text)]
+    if _AFTER_MARK_RE.search(text) is None:
+        return list(token_starts)
+    return sorted([*token_starts, *(m.end() for m in _AFTER_MARK_RE.finditer(text))])
 
 
 @dataclass(frozen=True, slots=True)
 class CueScanner:
-    """Every cue kind of one language, found in one pass over the text.
+    """Every cue kind of one language, found in one pass over the text's word starts.
 
-    A finder regex made of the lower-cased first letters of every cue (a trie: one comparison per
-    distinct first letter) finds the word starts where some cue may begin, in one C-level scan;
-    at each such start only the kinds that have a cue with those letters run their own regex.
-    Within a kind, matches do not overlap (leftmost first), as ``finditer`` of that kind alone
-    would give them."""
+    At a word start, the next :data:`_PREFIX` characters tell which kinds have a cue beginning
+    there (the lower-cased literal prefixes of every cue, read from the parsed patterns). A memo
+    keyed on those characters answers it, so a word start costs one slice and one dict lookup,
+    and only the kinds named there run their own regex (a regex over the whole text to find
+    the candidate starts cost more than all the rest). Within a kind, matches do not overlap
+    (leftmost first), as ``finditer`` of that kind alone would give them."""
 
-    finder: re.Pattern[str]  # over " " + lowered text: a non-word character, then a prefix (group 1)
     kinds: tuple[_Kind, ...]
     by_prefix: Mapping[str, tuple[int, ...]]  # a prefix -> kinds having it or a shorter part of it
-    any_prefix: tuple[int, ...]  # kinds whose cues start with no tellable letters: tried everywhere
+    #: kinds some cue of which starts with no tellable word character: each scanned on its own
+    elsewhere: tuple[tuple[int, re.Pattern[str]], ...]
+    kinds_at: Memo[str, tuple[int, ...]]  # _PREFIX characters from a word start -> kinds to try there
 
-    def scan(self, text: str) -> dict[str, list[Cue]]:
+    def scan(self, text: str, token_starts: Sequence[int] | None = None) -> dict[str, list[Cue]]:
+        """Cues of every kind in ``text``; ``token_starts`` as for :func:`word_starts`."""
         kinds = self.kinds
         lists: list[list[Cue]] = [[] for _ in kinds]
         last_end = [0] * len(kinds)
@@ -226,14 +228,10 @@ class CueScanner:
         single = [k.entries[0] if len(k.entries) == 1 else None for k in kinds]
         by_group = [{f"g{j}": e for j, e in enumerate(k.entries)} for k in kinds]
         make = tuple.__new__  # Cue(...) would add a Python call per cue
-        if self.any_prefix:
-            starts: Iterable[tuple[int, tuple[int, ...]]] = (
-                (m.start(), self.any_prefix) for m in _WORD_START_RE.finditer(text)
-            )
-        else:
-            starts = self._starts(text)
-        for pos, candidates in starts:
-            for i in candidates:
+        starts = word_starts(text, token_starts)
+        candidates = list(map(self.kinds_at.__getitem__, [text[p : p + _PREFIX] for p in starts]))
+        for pos, tried in zip(compress(starts, candidates), filter(None, candidates)):
+            for i in tried:
                 if pos < last_end[i]:
                     continue
                 km = matchers[i](text, pos)
@@ -243,35 +241,22 @@ class CueScanner:
                 entry = single[i] or by_group[i].get(km.lastgroup) or kinds[i].entries[_entry_index(km)]  # type: ignore[arg-type]
                 lists[i].append(make(Cue, (pos, end, entry[0], entry[1])))
                 last_end[i] = end
+        for i, regex in self.elsewhere:
+            for km in regex.finditer(text):
+                entry = single[i] or by_group[i].get(km.lastgroup) or kinds[i].entries[_entry_index(km)]  # type: ignore[arg-type]
+                lists[i].append(make(Cue, (km.start(), km.end(), entry[0], entry[1])))
         return {k.name: found for k, found in zip(kinds, lists)}
 
-    def _starts(self, text: str) -> Iterator[tuple[int, tuple[int, ...]]]:
-        """Word starts where some cue may begin, in order, with the kinds to try there."""
-        by_prefix = self.by_prefix
-        spaced = " " + _lower(text)
-        for m in self.finder.finditer(spaced):
-            prefix = m.group(1)
-            yield m.start(), by_prefix[prefix]
-            if not prefix.isalnum():
-                # the match consumed a prefix with a space or hyphen in it ("the e"): a cue may
-                # also begin at a word inside it (before the next match, so still in order)
-                base = m.start(1)
-                for j, ch in enumerate(prefix):
-                    if not ch.isalnum() and j + 1 < len(prefix) and prefix[j + 1].isalnum():
-                        inner = self._kinds_at(spaced, base + j + 1)
-                        if inner:
-                            yield base + j, inner
 
-    def _kinds_at(self, spaced: str, at: int) -> tuple[int, ...]:
-        """Kinds whose cues may begin at ``spaced[at]`` (the longest known prefix there decides)."""
-        for n in range(_PREFIX, 0, -1):
-            kinds = self.by_prefix.get(spaced[at : at + n])
-            if kinds:
-                return kinds
-        return ()
-
-
-_WORD_START_RE = re.compile(r"(?<!\w)\w")
+def _kinds_at(by_prefix: Mapping[str, tuple[int, ...]], chars: str) -> tuple[int, ...]:
+    """Kinds that may have a cue beginning with ``chars``: those of the longest known prefix
+    there (its closure holds every kind with a shorter prefix of it)."""
+    low = _lower(chars)
+    for n in range(len(low), 0, -1):
+        kinds = by_prefix.get(low[:n])
+        if kinds:
+            return kinds
+    return ()
 
 
 def _lower(text: str) -> str:
@@ -303,7 +288,7 @@ def cue_scanner(lang: str) -> CueScanner:
 
     kinds: list[_Kind] = []
     by_prefix: dict[str, set[int]] = {}
-    any_prefix: list[int] = []
+    elsewhere: list[tuple[int, re.Pattern[str]]] = []
     for name in CUE_KINDS:
         groups: list[str] = []
         entries: list[tuple[str, str]] = []
@@ -320,20 +305,20 @@ def cue_scanner(lang: str) -> CueScanner:
         index = len(kinds)
         kinds.append(_Kind(name, re.compile(rf"(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE), tuple(entries)))
         lowered = {p.lower() for p in prefixes}
-        if "" in prefixes or any(len(p.lower()) != len(p) for p in prefixes):
-            any_prefix.append(index)
+        if any(not _WORD_RE.match(p) or len(p.lower()) != len(p) for p in prefixes):
+            # a cue may start anywhere a word may (or with a character that is none): its own scan
+            elsewhere.append((index, re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE)))
             continue
         for p in lowered:
             by_prefix.setdefault(p, set()).add(index)
-    trie = _trie(set(by_prefix)) or "(?!)"
     closure = {
         p: tuple(sorted({i for n in range(1, len(p) + 1) for i in by_prefix.get(p[:n], ())})) for p in by_prefix
     }
     return CueScanner(
-        finder=re.compile(rf"\W({trie})"),
         kinds=tuple(kinds),
         by_prefix=closure,
-        any_prefix=tuple(any_prefix),
+        elsewhere=tuple(elsewhere),
+        kinds_at=Memo(lambda chars: _kinds_at(closure, chars), 65_536),
     )
 
 
@@ -363,6 +348,9 @@ class Article:
     sentences: list[tuple[int, int]]
     #: date mentions to use instead of reading them (``DateMention``-shaped), None to read them
     given_dates: Sequence[Any] | None = None
+    #: the recogniser's rough token starts (``Scan.word_starts``), which spare the cue scan a
+    #: pass over the text; None to find the word starts here
+    token_starts: Sequence[int] | None = None
     lang: str = field(init=False)
     _starts: list[int] = field(init=False, repr=False)
     _hit_starts: list[int] = field(init=False, repr=False)
@@ -469,7 +457,7 @@ class Article:
         """Cues of one kind (a key of :data:`CUE_KINDS`) starting in ``[start, end)``; the whole
         article is scanned for every kind once, on the first call."""
         if self._cues is None:
-            self._cues = cue_scanner(self.lang).scan(self.doc.text)
+            self._cues = cue_scanner(self.lang).scan(self.doc.text, self.token_starts)
             self._cue_starts = {k: [c.start for c in cs] for k, cs in self._cues.items()}
         found = self._cues.get(kind)
         if not found:

@@ -51,6 +51,11 @@ _Raw = tuple[int, int, str, str, "str | None", "str | None", Mapping[str, str]]
 
 def recognize(doc: Document) -> list[Hit]:
     """Every recognised mention in ``doc``, sorted by (start, end); coordinated phrases give several hits on one span."""
+    return recognize_scanned(doc)[0]
+
+
+def recognize_scanned(doc: Document) -> tuple[list[Hit], Scan]:
+    """:func:`recognize` and the token scan it read (the relation passes reuse its word starts)."""
     text, lang = doc.text, doc.lang
     sc = scan(text)
     keys = list(map(keys_memo(lang).__getitem__, sc.folded))
@@ -86,7 +91,7 @@ def recognize(doc: Document) -> list[Hit]:
     starts = [s for s, _ in spans]
     unique = {(h[0], h[1], h[2]): h for h in hits}
     # sentence_index inlined: one call less per hit
-    return [Hit(*unique[k], max(0, bisect_right(starts, k[0]) - 1)) for k in sorted(unique)]
+    return [Hit(*unique[k], max(0, bisect_right(starts, k[0]) - 1)) for k in sorted(unique)], sc
 
 
 # After a dateline city: a comma, dot or dash, then the date ("Бишкек, 18.02.22", "Ташкент. 3

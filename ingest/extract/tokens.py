@@ -106,6 +106,9 @@ class Scan:
     caps: Sequence[bool]  # first letter is a capital
     ups: Sequence[bool]  # all-capital abbreviation head: its first two letters are capitals
     joins: Sequence[bool]  # joins[i]: tokens i and i + 1 are separated only by a space or hyphen; the last is False
+    #: where each run of word characters and combining marks starts (before "2024ж" is cut in
+    #: two): the word starts the cue scanner reads (``evidence.word_starts``)
+    word_starts: Sequence[int] = ()
 
     def __len__(self) -> int:
         return len(self.words)
@@ -129,12 +132,13 @@ def scan(text: str) -> Scan:
     ends = offsets[2::2]
     joins = list(map(_joins.__getitem__, parts[2::2]))
     joins[-1] = False
+    rough = starts[: len(words)]  # a copy (_split_further cuts the lists in place) without the end offset
     if None in shapes:
         _split_further(words, starts, ends, joins, shapes)
         if not words:
-            return _EMPTY
+            return Scan([], [], [], (), (), (), [], rough)
     folded, caps, ups = zip(*shapes)
-    return Scan(starts, ends, words, folded, caps, ups, joins)
+    return Scan(starts, ends, words, folded, caps, ups, joins, rough)
 
 
 def _split_further(
