@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from judikg.ingest.langid import detect
 from judikg.ingest.normalize import normalize_text
@@ -54,3 +56,15 @@ def test_all_shared_articles() -> None:
             wrong.append((path.name, got, gold["lang"]))
     assert len(texts) >= 24
     assert wrong == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text() | st.text(alphabet=st.sampled_from("аәқңөүһіabcáǵıńäğşÀ×÷ɏɐЀԯ԰҂҃\u0301 ")))
+def test_script_counts_count_each_letter_of_each_script(text: str) -> None:
+    from judikg.ingest.langid import _script_counts
+
+    lowered = text.lower()
+    cyrillic = sum(1 for ch in lowered if ch.isalpha() and "\u0400" <= ch <= "\u052f")
+    latin = sum(1 for ch in lowered if ch.isalpha() and not "\u0400" <= ch <= "\u052f"
+                and (ch.isascii() or "\u00c0" <= ch <= "\u024f"))
+    assert _script_counts(lowered) == (cyrillic, latin)
