@@ -1,10 +1,12 @@
 """End-to-end ingest into the embedded on-disk store, and memory against corpus size.
 
-    python -m bench.ingest_speed [--articles 3000] [--workers 1]
+    python -m bench.ingest_speed [--articles 3000] [--workers 1] [--stages 300]
 
 Writes ~4 KB synthetic articles as files, runs the same pipeline as `judikg ingest`, and reports
-articles/s plus peak RSS after each third of the corpus (it must stay flat: memory does not grow
-with corpus size beyond the store itself). Issue 3 target: >= 100 articles/s.
+articles/s, CPU per article in this process and in the workers, and RSS (current and peak)
+after each third of the corpus: it must stay flat, memory does not grow with corpus size beyond
+the store itself. ``--stages N`` first times each stage alone on N articles in this process
+(read, extract, N-Quads, store write). Issue 3 target: >= 100 articles/s.
 
 Measured 2026-11 on the 2-core dev machine, 3000 articles, N-Quads bytes from workers to a bulk
 load (commits f261b55, 8e696d4) against the Quad-object path before them, run back to back:
@@ -26,7 +28,55 @@ from judikg.pipeline import ingest_into
 
 
 def rss_mb() -> float:
+    """Peak RSS of this process."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def current_rss_mb() -> float:
+    """RSS of this process now (Linux); the peak where /proc is missing."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return rss_mb()
+
+
+def stage_figures(files: list[Path], store_dir: Path) -> str:
+    """CPU ms an article of each stage alone, in this process: where the time goes."""
+    from datetime import datetime, timezone
+
+    from judikg import EXTRACTOR_VERSION
+    from judikg.graph.rdfize import article_nquads
+    from judikg.graph.store import OxigraphStore
+    from judikg.ingest.extract import extract
+    from judikg.ingest.model import Document
+    from judikg.ingest.read import read_file
+    from judikg.pipeline import BATCH_SIZE, _article_graph, _warm_up
+
+    now = datetime.now(timezone.utc)
+    _warm_up()  # lexicons and reference data load once, before any timing
+    t0 = time.process_time()
+    docs = [d for f in files for d in read_file(f) if isinstance(d, Document)]
+    t1 = time.process_time()
+    extractions = [extract(d) for d in docs]
+    t2 = time.process_time()
+    graphs = [
+        _article_graph(d, article_nquads(d, x, ingested_at=now, extractor_version=EXTRACTOR_VERSION))
+        for d, x in zip(docs, extractions, strict=True)
+    ]
+    t3 = time.process_time()
+    with OxigraphStore.open(store_dir) as store:
+        for k in range(0, len(graphs), BATCH_SIZE):
+            store.write_articles(graphs[k : k + BATCH_SIZE])
+    t4 = time.process_time()  # with the store's own threads (bulk load, compaction)
+    n = max(len(docs), 1)
+    return (
+        f"stages on {len(docs)} articles, CPU ms an article: read {1000 * (t1 - t0) / n:.2f}, "
+        f"extract {1000 * (t2 - t1) / n:.2f}, N-Quads {1000 * (t3 - t2) / n:.2f}, store write {1000 * (t4 - t3) / n:.2f}"
+    )
 
 
 def cpu_seconds() -> tuple[float, float]:
@@ -45,6 +95,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--size", type=int, default=4096)
+    parser.add_argument("--stages", type=int, default=0, help="first time each stage alone on this many articles")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -53,8 +104,12 @@ def main() -> None:
             folder.mkdir()
         for i, text in enumerate(synthetic_texts(args.articles, args.size)):
             (thirds[i * 3 // args.articles] / f"a{i:06d}.txt").write_text(text, encoding="utf-8")
+        if args.stages:
+            sample = sorted(thirds[0].iterdir())[: args.stages]
+            print(stage_figures(sample, root / "stages-store"), flush=True)
         store = root / "store"
         total = 0
+        rss_after: list[float] = []
         started = time.perf_counter()
         for k, folder in enumerate(thirds):
             t0, (own0, children0) = time.perf_counter(), cpu_seconds()
@@ -63,17 +118,25 @@ def main() -> None:
             own, children = (a - b for a, b in zip(cpu_seconds(), (own0, children0)))
             added = max(report.count("added"), 1)
             total += report.count("added")
+            rss_after.append(current_rss_mb())
             print(
                 f"part {k + 1}/3: {report.count('added')} articles in {seconds:.2f} s = "
-                f"{report.count('added') / seconds:.0f} articles/s; peak RSS {rss_mb():.0f} MB; "
+                f"{report.count('added') / seconds:.0f} articles/s; RSS {rss_after[-1]:.0f} MB, peak RSS {rss_mb():.0f} MB; "
                 f"CPU per article {1000 * own / added:.1f} ms in this process"
-                + (f", {1000 * children / added:.1f} ms in workers" if args.workers > 1 else "")
+                + (f", {1000 * children / added:.1f} ms in workers" if args.workers > 1 else ""),
+                flush=True,
             )
         seconds = time.perf_counter() - started
         size = sum(f.stat().st_size for f in store.rglob("*") if f.is_file()) / 2**20
         print(
             f"ingest: {total} articles in {seconds:.2f} s = {total / seconds:.0f} articles/s end to end "
             f"with {args.workers} worker(s); store {size:.0f} MB on disk"
+        )
+        workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(
+            f"memory: RSS {rss_after[0]:.0f} MB after the first third, {rss_after[-1]:.0f} MB after all "
+            f"({rss_after[-1] - rss_after[0]:+.0f} MB for {total - total // 3} more articles); peak RSS "
+            f"{rss_mb():.0f} MB in this process" + (f", {workers_peak:.0f} MB in the largest worker" if args.workers > 1 else "")
         )
 
 
