@@ -2,7 +2,7 @@
 
 Each named graph is replaced whole — Graph Store Protocol ``PUT ?graph=G`` with N-Triples, or,
 where the store has no Graph Store endpoint, one SPARQL Update request ``DROP SILENT GRAPH G ;
-INSERT DATA { GRAPH G { … } }`` — so pushing twice leaves the remote store as pushing once.
+INSERT { GRAPH G { … } } WHERE {}`` — so pushing twice leaves the remote store as pushing once.
 The local catalog graph (source paths of ingested files) is bookkeeping and stays local.
 
 The named-graph trap: judikg keeps every article in its own named graph, and its named queries
@@ -178,16 +178,53 @@ class _Pusher:
             if self.method == "graph-store" or status not in _NO_GRAPH_STORE:
                 raise EndpointError(f"{url} refused PUT of graph {graph}: HTTP {status} {text.strip()[:300]}")
             self.method = "update"  # no Graph Store endpoint there, or not for us: SPARQL Update from now on
-        self._update(graph, body)
+        self._update(graph, triples)
 
-    def _update(self, graph: str, body: bytes) -> None:
+    def _update(self, graph: str, triples: list[ox.Triple]) -> None:
         url = self.endpoint.update_url or self.endpoint.query_url
         node = str(ox.NamedNode(graph))
-        request = f"DROP SILENT GRAPH {node} ;\nINSERT DATA {{ GRAPH {node} {{\n".encode() + body + b"}}\n"
-        status, text = self.http.request("POST", url, request, {"Content-Type": "application/sparql-update"})
-        if not 200 <= status < 300:
-            hint = " (the endpoint is read-only, or needs --update URL of a writable one)" if status in (401, 403, 405) else ""
-            raise EndpointError(f"{url} refused the update for graph {graph}: HTTP {status}{hint} {text.strip()[:300]}")
+        # INSERT … WHERE {} rather than INSERT DATA: the same insertion (blank nodes fresh), but
+        # Virtuoso refuses blank nodes in INSERT DATA ("not allowed in a constant clause"). Large
+        # graphs go in several requests (Virtuoso's parser runs out of stack near 5 000 triples),
+        # the first one dropping the old graph; a failure part-way is repaired by pushing again.
+        for number, chunk in enumerate(update_chunks(triples)):
+            drop = f"DROP SILENT GRAPH {node} ;\n" if number == 0 else ""
+            request = f"{drop}INSERT {{ GRAPH {node} {{\n".encode() + _ntriples(chunk) + b"} } WHERE {}\n"
+            status, text = self.http.request("POST", url, request, {"Content-Type": "application/sparql-update"})
+            if not 200 <= status < 300:
+                hint = " (the endpoint is read-only, or needs --update URL of a writable one)" if status in (401, 403, 405) else ""
+                raise EndpointError(f"{url} refused the update for graph {graph}: HTTP {status}{hint} {text.strip()[:300]}")
+
+
+#: Triples per SPARQL Update request when a graph is pushed without the Graph Store Protocol.
+UPDATE_CHUNK = 1000
+
+
+def update_chunks(triples: list[ox.Triple], size: int = UPDATE_CHUNK) -> list[list[ox.Triple]]:
+    """The triples in order, in groups of about ``size``; triples that share a blank node stay in
+    one group, because a blank node written in two requests becomes two different nodes."""
+    parent: dict[ox.BlankNode, ox.BlankNode] = {}
+
+    def root(node: ox.BlankNode) -> ox.BlankNode:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for t in triples:
+        blanks = [n for n in (t.subject, t.object) if isinstance(n, ox.BlankNode)]
+        for other in blanks[1:]:
+            parent[root(other)] = root(blanks[0])
+    components: dict[object, list[ox.Triple]] = {}
+    for index, t in enumerate(triples):
+        blank = next((n for n in (t.subject, t.object) if isinstance(n, ox.BlankNode)), None)
+        components.setdefault(root(blank) if blank is not None else index, []).append(t)
+    chunks: list[list[ox.Triple]] = [[]]
+    for component in components.values():
+        if chunks[-1] and len(chunks[-1]) + len(component) > size:
+            chunks.append([])
+        chunks[-1].extend(component)
+    return chunks
 
 
 def ask(query_url: str, sparql: str, *, http: _Http | None = None) -> bool:

@@ -143,7 +143,9 @@ def labels(target: SparqlTarget, iris: Iterable[str], lang: str = "en") -> dict[
     iris = sorted(set(iris))
     if not iris:
         return {}
-    preference = [lang] + [tag for tag in LABEL_LANGUAGES if tag != lang]
+    # Tags compare case-insensitively (BCP 47): pyoxigraph and Virtuoso both give "kk-latn".
+    lang = lang.lower()
+    preference = [lang] + [tag.lower() for tag in LABEL_LANGUAGES if tag.lower() != lang]
     found: dict[str, dict[tuple[int, int], str]] = {}
     for start in range(0, len(iris), 500):
         chunk = " ".join(str(ox.NamedNode(i)) for i in iris[start : start + 500])
@@ -155,7 +157,7 @@ def labels(target: SparqlTarget, iris: Iterable[str], lang: str = "en") -> dict[
         for s, p, label in table.rows:
             if s is None or label is None or not isinstance(label, ox.Literal):
                 continue
-            tag = label.language or ""
+            tag = (label.language or "").lower()
             rank = preference.index(tag) if tag in preference else len(preference)
             primary = 0 if p is not None and p.value.endswith("prefLabel") else 1
             found.setdefault(s.value, {}).setdefault((rank, primary), label.value)
