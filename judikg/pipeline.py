@@ -28,8 +28,10 @@ from judikg.ingest.model import Document
 from judikg.ingest.read import FileToRead, list_inputs, read_bytes, read_file
 from judikg.iris import article_graph_iri
 
-#: Articles written per store transaction: large enough to amortise the commit, small enough
-#: that memory stays flat whatever the corpus size.
+#: Articles written per bulk load. Each load adds files that RocksDB compacts into what the store
+#: holds, so fewer, larger loads cost less CPU an article: measured on 9000 4 KB articles, store
+#: CPU 14.4 ms an article with 400 (parent peak RSS ~370 MB), 11.1 with 1000 (~880 MB; the loader
+#: holds ~0.6 MB an article). Memory stays flat whatever the corpus size either way.
 BATCH_SIZE = 400
 #: ... or this many bytes of N-Quads, whichever comes first (a 4 KB article gives ~125 KB).
 BATCH_BYTES = 64 * 2**20
@@ -256,6 +258,8 @@ def ingest(
     With ``workers`` > 1, files are read and articles extracted on that many processes; the
     store is written on a thread of this one, ``batch_size`` articles (or :data:`BATCH_BYTES`) a write.
     """
+    if batch_size < 1:
+        raise InputError(str(batch_size), "is not a batch size; give at least 1 article a write")
     started = time.perf_counter()
     ingested_at = now or datetime.now(timezone.utc)
     report = IngestReport(store=store_name)
@@ -339,6 +343,7 @@ def ingest_into(
     now: datetime | None = None,
     on_article: ProgressCallback | None = None,
     lock_timeout: float = 30.0,
+    batch_size: int = BATCH_SIZE,
 ) -> IngestReport:
     """:func:`ingest` into the embedded on-disk store at ``store_dir`` (created if missing)."""
     with OxigraphStore.open(store_dir, lock_timeout=lock_timeout) as store:
@@ -350,6 +355,7 @@ def ingest_into(
             now=now,
             on_article=on_article,
             store_name=str(store_dir),
+            batch_size=batch_size,
         )
 
 

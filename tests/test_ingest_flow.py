@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 import judikg.pipeline as pipeline
 from judikg.errors import InputError
-from judikg.graph.store import OxigraphStore
+from judikg.graph.store import OxigraphStore, catalog_graph
 from judikg.ingest.model import Document
 from judikg.ingest.read import FileToRead, list_inputs, read_file, read_paths
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
+NOW = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
 
 
 def _key(item: Document | InputError) -> tuple[str, ...]:
@@ -83,3 +87,31 @@ def test_work_in_flight_is_bounded_whatever_the_corpus_size(
     bound = 2 * batch + 1 + (workers * per_worker if workers > 1 else 0)
     assert bound < articles  # the corpus is larger than what may be in flight
     assert ahead <= bound
+
+
+def _store_content(path: Path) -> list[str]:
+    with OxigraphStore.open(path, read_only=True) as store:
+        graphs = [g for g in store.named_graphs() if "/graph/article/" in g] + [catalog_graph().value]
+        return sorted(str(q) for g in graphs for q in store.quads(g))
+
+
+def test_small_batches_through_the_writer_thread_store_what_one_batch_stores(tmp_path: Path) -> None:
+    whole = pipeline.ingest_into([EXAMPLES], tmp_path / "whole", now=NOW)
+    small = pipeline.ingest_into([EXAMPLES], tmp_path / "small", workers=2, now=NOW, batch_size=3)
+    assert small.count("added") > 3 * 3  # several writes, one overlapping the next batch's gathering
+    assert [(o.source, o.status) for o in whole.outcomes] == [(o.source, o.status) for o in small.outcomes]
+    assert _store_content(tmp_path / "whole") == _store_content(tmp_path / "small")
+
+
+def test_cli_batch_size_option(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "judikg", "ingest", str(EXAMPLES), "--store", "s", "--batch-size", "4", "--json"],
+        cwd=tmp_path, capture_output=True, timeout=300, check=False,
+    )
+    assert result.returncode in (0, 2), result.stderr.decode()
+    assert json.loads(result.stdout)["added"] > 4
+    refused = subprocess.run(
+        [sys.executable, "-m", "judikg", "ingest", str(EXAMPLES), "--store", "s", "--batch-size", "0"],
+        cwd=tmp_path, capture_output=True, timeout=300, check=False,
+    )
+    assert refused.returncode == 2 and b"batch-size" in refused.stderr

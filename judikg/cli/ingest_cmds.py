@@ -26,7 +26,16 @@ def ingest(
         typer.Argument(help="Files, folders (recursive), glob patterns, or - for stdin.", show_default=False),
     ],
     store: StoreOpt = Path("judikg-data"),
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes.")] = 1,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Reading and extraction processes.")] = 1,
+    batch_size: Annotated[
+        int | None,
+        typer.Option(
+            "--batch-size",
+            min=1,
+            help="Articles a store write (default 400): larger loads faster, ~0.6 MB of memory an article.",
+            show_default=False,
+        ),
+    ] = None,
     lock_timeout: Annotated[
         float, typer.Option("--lock-timeout", min=0, help="Seconds to wait for another process using the store.")
     ] = 30.0,
@@ -41,8 +50,12 @@ def ingest(
     from judikg.pipeline import ingest_into
 
     stdin = sys.stdin.buffer if "-" in paths else None
+    sizing = {"batch_size": batch_size} if batch_size else {}
     with progress("ingesting", total=None, quiet=quiet or json_out) as advance:
-        report = run(ingest_into, paths, store, workers=workers, stdin=stdin, on_article=advance, lock_timeout=lock_timeout)
+        report = run(
+            ingest_into, paths, store, workers=workers, stdin=stdin, on_article=advance, lock_timeout=lock_timeout,
+            **sizing,
+        )
     for failure in report.failures:
         err.print(f"[red]skipped[/red] {failure}", markup=True, highlight=False)
     if json_out:
