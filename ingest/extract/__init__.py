@@ -38,18 +38,18 @@ def extract(doc: Document) -> Extraction:
     from judikg.ingest.extract.labels import label_entities
 
     hits, scanned = _recognizer()(doc)
-    return label_entities(doc, extract_from_hits(doc, hits, token_starts=scanned.word_starts))
+    return label_entities(doc, extract_from_hits(doc, hits, words=scanned))
 
 
 def extract_from_hits(
     doc: Document,
     hits: Sequence[Any],
     dates: Sequence[Any] | None = None,
-    token_starts: Sequence[int] | None = None,
+    words: Any = None,
 ) -> Extraction:
     """The relation passes over already recognised hits (``recognize.Hit`` or anything shaped like it).
 
-    ``token_starts``: the recogniser's ``Scan.word_starts`` of ``doc.text``, when at hand."""
+    ``words``: the recogniser's token scan of ``doc.text`` (``tokens.Scan``), when at hand."""
     from judikg.ingest.extract.agreements import find_agreements
     from judikg.ingest.extract.events import find_events, find_triggers
     from judikg.ingest.extract.evidence import Article
@@ -62,7 +62,7 @@ def extract_from_hits(
         to_relations,
     )
 
-    art = Article(doc, list(hits), _sentence_splitter()(doc.text), None if dates is None else list(dates), token_starts)
+    art = Article(doc, list(hits), _sentence_splitter()(doc.text), None if dates is None else list(dates), words)
     event_triggers = find_triggers(art)
     agreement_triggers = find_triggers(art, "agreements")
     posts, person_country = find_posts(art)

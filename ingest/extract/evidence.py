@@ -71,9 +71,13 @@ def lexicon(name: str) -> dict[str, Any]:
 LANGS = ("en", "ru", "ky", "kk", "kk-Latn")
 
 
-def _alternation(patterns: Sequence[str]) -> str:
+def _ordered(patterns: Sequence[str]) -> list[str]:
     # Longest first so that "deputy chair" is tried before "chair" inside one alternation.
-    return "|".join(sorted(set(patterns), key=lambda p: (-len(p), p)))
+    return sorted(set(patterns), key=lambda p: (-len(p), p))
+
+
+def _alternation(patterns: Sequence[str]) -> str:
+    return "|".join(_ordered(patterns))
 
 
 def _patterns(table: Mapping[str, Sequence[str]], lang: str) -> list[str]:
@@ -122,6 +126,7 @@ class _Kind:
     name: str
     regex: re.Pattern[str]
     entries: tuple[tuple[str, str], ...]
+    by_group: Mapping[str, tuple[str, str]]  # "g0" -> entries[0] …
 
 
 def _kind_entries(name: str, lang: str) -> list[tuple[str, str, list[str]]]:
@@ -187,54 +192,65 @@ _WORD_RE = re.compile(r"\w+")
 # A word character right after a combining mark: a word start for the cue regexes (the mark is
 # no word character), inside one recogniser token (which keeps "O\u0301" together).
 _AFTER_MARK_RE = re.compile(r"[\u0300-\u036f](?=\w)")
+_MARK = re.compile(r"[\u0300-\u036f]").search
 
 
-def word_starts(text: str, token_starts: Sequence[int] | None = None) -> list[int]:
+class Words(Protocol):
+    """The recogniser's rough tokens (``tokens.Scan``): runs of word characters and combining marks."""
+
+    @property
+    def word_starts(self) -> Sequence[int]: ...
+    @property
+    def word_texts(self) -> Sequence[str]: ...
+
+
+def word_starts(text: str) -> list[int]:
     """Offsets where a cue may begin: every ``p`` with ``text[p]`` a word character and ``p == 0``
-    or ``text[p - 1]`` not one. ``token_starts`` are the recogniser's rough token starts
-    (``Scan.word_starts``): they hold all of these but those after a combining mark, and the
-    starts of runs opening with a mark (where no cue begins: every cue prefix is a word)."""
-    if token_starts is None:
-        return [m.start() for m in _WORD_RE.finditer(text)]
-    if _AFTER_MARK_RE.search(text) is None:
-        return list(token_starts)
-    return sorted([*token_starts, *(m.end() for m in _AFTER_MARK_RE.finditer(text))])
+    or ``text[p - 1]`` not one."""
+    return [m.start() for m in _WORD_RE.finditer(text)]
+
+
+#: What a cue scan runs at one word start: (kind index, ``match`` of a regex holding only those
+#: of the kind's patterns that may begin with the characters there), in kind order.
+Plan = tuple[tuple[int, Callable[..., "re.Match[str] | None"]], ...]
 
 
 @dataclass(frozen=True, slots=True)
 class CueScanner:
     """Every cue kind of one language, found in one pass over the text's word starts.
 
-    At a word start, the next :data:`_PREFIX` characters tell which kinds have a cue beginning
-    there (the lower-cased literal prefixes of every cue, read from the parsed patterns). A memo
-    keyed on those characters answers it, so a word start costs one slice and one dict lookup,
-    and only the kinds named there run their own regex (a regex over the whole text to find
-    the candidate starts cost more than all the rest). Within a kind, matches do not overlap
-    (leftmost first), as ``finditer`` of that kind alone would give them."""
+    At a word start, the next :data:`_PREFIX` characters tell which lexicon patterns may begin
+    there (the lower-cased literal prefixes of every pattern, read from the parsed regexes): only
+    those run, as one regex per kind holding them in lexicon order (so the first pattern that
+    matches wins, as in the kind's full regex). Given the recogniser's tokens, a memo keyed on
+    the word answers for most words (a word of six letters or more, or one no prefix reaches
+    beyond); the others, and a text scanned alone, look at the six characters there. A regex
+    over the whole text to find the candidate starts, and the full kind regexes (hundreds of
+    case-insensitive alternatives tried one by one), cost more than all the rest. Within a
+    kind, matches do not overlap (leftmost first), as ``finditer`` of that kind alone would
+    give them."""
 
     kinds: tuple[_Kind, ...]
-    by_prefix: Mapping[str, tuple[int, ...]]  # a prefix -> kinds having it or a shorter part of it
     #: kinds some cue of which starts with no tellable word character: each scanned on its own
     elsewhere: tuple[tuple[int, re.Pattern[str]], ...]
-    kinds_at: Memo[str, tuple[int, ...]]  # _PREFIX characters from a word start -> kinds to try there
+    plan_at: Memo[str, Plan]  # _PREFIX characters from a word start -> what to run there
+    plan_of_word: Memo[str, Plan | None]  # a rough token -> its plan, None when what follows it decides
 
-    def scan(self, text: str, token_starts: Sequence[int] | None = None) -> dict[str, list[Cue]]:
-        """Cues of every kind in ``text``; ``token_starts`` as for :func:`word_starts`."""
+    def scan(self, text: str, words: Words | None = None) -> dict[str, list[Cue]]:
+        """Cues of every kind in ``text``; ``words``: the recogniser's tokens of it, when at hand."""
         kinds = self.kinds
         lists: list[list[Cue]] = [[] for _ in kinds]
         last_end = [0] * len(kinds)
-        matchers = [k.regex.match for k in kinds]
         # per kind: the (label, slug) of each named group, or the only one when there is one
         single = [k.entries[0] if len(k.entries) == 1 else None for k in kinds]
-        by_group = [{f"g{j}": e for j, e in enumerate(k.entries)} for k in kinds]
+        by_group = [k.by_group for k in kinds]
         make = tuple.__new__  # Cue(...) would add a Python call per cue
-        starts = word_starts(text, token_starts)
-        candidates = list(map(self.kinds_at.__getitem__, [text[p : p + _PREFIX] for p in starts]))
-        for pos, tried in zip(compress(starts, candidates), filter(None, candidates)):
-            for i in tried:
+        starts, plans = self._plans(text, words)
+        for pos, plan in zip(compress(starts, plans), filter(None, plans)):
+            for i, match in plan:
                 if pos < last_end[i]:
                     continue
-                km = matchers[i](text, pos)
+                km = match(text, pos)
                 if km is None:
                     continue
                 end = km.end()
@@ -247,16 +263,102 @@ class CueScanner:
                 lists[i].append(make(Cue, (km.start(), km.end(), entry[0], entry[1])))
         return {k.name: found for k, found in zip(kinds, lists)}
 
+    def _plans(self, text: str, words: Words | None) -> tuple[Sequence[int], list[Plan | None]]:
+        """Word starts in order, and what to run at each."""
+        at = self.plan_at
+        if words is None:
+            starts: Sequence[int] = word_starts(text)
+            return starts, list(map(at.__getitem__, [text[p : p + _PREFIX] for p in starts]))
+        starts, texts = words.word_starts, words.word_texts
+        plans: list[Plan | None] = list(map(self.plan_of_word.__getitem__, texts))
+        inner: list[int] = []  # word starts inside a token, after a combining mark ("O\u0301tan" is one token)
+        k = -1
+        try:
+            while True:  # the words that cannot tell alone: a C-level search for the next one
+                k = plans.index(None, k + 1)
+                p = starts[k]
+                plans[k] = at[text[p : p + _PREFIX]]
+                if _MARK(texts[k]):
+                    inner.extend(p + m.end() for m in _AFTER_MARK_RE.finditer(texts[k]))
+        except ValueError:
+            pass
+        if inner:
+            merged = sorted([*zip(starts, plans), *((p, at[text[p : p + _PREFIX]]) for p in inner)], key=lambda x: x[0])
+            return [p for p, _ in merged], [c for _, c in merged]
+        return starts, plans
 
-def _kinds_at(by_prefix: Mapping[str, tuple[int, ...]], chars: str) -> tuple[int, ...]:
-    """Kinds that may have a cue beginning with ``chars``: those of the longest known prefix
-    there (its closure holds every kind with a shorter prefix of it)."""
-    low = _lower(chars)
-    for n in range(len(low), 0, -1):
-        kinds = by_prefix.get(low[:n])
-        if kinds:
-            return kinds
-    return ()
+
+@dataclass(frozen=True, slots=True)
+class _KindPatterns:
+    """A kind's lexicon patterns in the order its full regex tries them, with their prefixes."""
+
+    items: tuple[tuple[int, str], ...]  # (entry index, pattern), entry by entry
+    prefixes: tuple[frozenset[str], ...]  # per item: lower-cased prefixes, one of which starts each match
+
+
+class _Planner:
+    """Builds a :data:`Plan` for the characters at a word start (through the scanner's memos)."""
+
+    def __init__(self, patterns: Sequence[_KindPatterns | None]) -> None:
+        self._patterns = patterns
+        by_prefix: dict[str, set[int]] = {}
+        for i, kp in enumerate(patterns):
+            for ps in kp.prefixes if kp is not None else ():
+                for p in ps:
+                    by_prefix.setdefault(p, set()).add(i)
+        # a prefix -> kinds having it or a shorter part of it
+        self._kinds_by_prefix = {
+            p: tuple(sorted({i for n in range(1, len(p) + 1) for i in by_prefix.get(p[:n], ())})) for p in by_prefix
+        }
+        #: proper beginnings of the prefixes ("the" of "the e"): a word this short needs what follows
+        self.reaching = frozenset(p[:n] for p in by_prefix for n in range(1, len(p)))
+        self._regexes: dict[tuple[int, tuple[int, ...]], Callable[..., re.Match[str] | None]] = {}
+
+    def plan(self, chars: str) -> Plan:
+        low = _lower(chars)
+        kinds: tuple[int, ...] = ()
+        for n in range(len(low), 0, -1):  # the longest known prefix there names every kind that may start
+            kinds = self._kinds_by_prefix.get(low[:n], ())
+            if kinds:
+                break
+        out = []
+        for i in kinds:
+            kp = self._patterns[i]
+            assert kp is not None
+            chosen = tuple(k for k, ps in enumerate(kp.prefixes) if any(low.startswith(p) for p in ps))
+            if chosen:
+                out.append((i, self._regex(i, chosen)))
+        return tuple(out)
+
+    def plan_of_word(self, word: str) -> Plan | None:
+        """:meth:`plan` at a word start when the word alone tells, else None; None too for a word
+        with a combining mark, after which another word start lies."""
+        if (len(word) < _PREFIX and _lower(word) in self.reaching) or _AFTER_MARK_RE.search(word):
+            return None
+        return self.plan(word[:_PREFIX])
+
+    def _regex(self, kind: int, chosen: tuple[int, ...]) -> Callable[..., re.Match[str] | None]:
+        found = self._regexes.get((kind, chosen))
+        if found is None:
+            kp = self._patterns[kind]
+            assert kp is not None
+            groups: dict[int, list[str]] = {}
+            for k in chosen:
+                entry, pattern = kp.items[k]
+                groups.setdefault(entry, []).append(pattern)
+            body = "|".join(f"(?P<g{entry}>{'|'.join(pats)})" for entry, pats in groups.items())
+            found = self._regexes[(kind, chosen)] = re.compile(rf"(?:{body})(?!\w)", re.IGNORECASE).match
+        return found
+
+
+def _case_variants(prefix: str) -> set[str]:
+    """``prefix`` and its forms with letters whose upper case lowers to another letter ("ı" →
+    "I" → "i"): case-insensitive matching lets either stand in the text."""
+    out = {""}
+    for ch in prefix:
+        alts = {ch, ch.upper().lower()} if len(ch.upper().lower()) == 1 else {ch}
+        out = {o + a for o in out for a in alts}
+    return out
 
 
 def _lower(text: str) -> str:
@@ -287,38 +389,41 @@ def cue_scanner(lang: str) -> CueScanner:
     from re import _parser as parser
 
     kinds: list[_Kind] = []
-    by_prefix: dict[str, set[int]] = {}
+    patterns: list[_KindPatterns | None] = []
     elsewhere: list[tuple[int, re.Pattern[str]]] = []
     for name in CUE_KINDS:
         groups: list[str] = []
         entries: list[tuple[str, str]] = []
-        prefixes: set[str] = set()
+        items: list[tuple[int, str]] = []
+        prefixes: list[set[str]] = []
         for label, slug, pats in _kind_entries(name, lang):
             if not pats:
                 continue
-            alternation = _alternation(pats)
-            groups.append(f"(?P<g{len(entries)}>{alternation})")
+            ordered = _ordered(pats)
+            groups.append(f"(?P<g{len(entries)}>{'|'.join(ordered)})")
+            for pattern in ordered:
+                items.append((len(entries), pattern))
+                prefixes.append(_prefixes(list(parser.parse(pattern, re.IGNORECASE))))
             entries.append((label, slug))
-            prefixes |= _prefixes(list(parser.parse(alternation, re.IGNORECASE)))
         if not groups:
             continue
         index = len(kinds)
-        kinds.append(_Kind(name, re.compile(rf"(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE), tuple(entries)))
-        lowered = {p.lower() for p in prefixes}
-        if any(not _WORD_RE.match(p) or len(p.lower()) != len(p) for p in prefixes):
+        regex = re.compile(rf"(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE)
+        kinds.append(_Kind(name, regex, tuple(entries), {f"g{j}": e for j, e in enumerate(entries)}))
+        every = set().union(*prefixes)
+        if any(not _WORD_RE.match(p) or len(p.lower()) != len(p) for p in every):
             # a cue may start anywhere a word may (or with a character that is none): its own scan
             elsewhere.append((index, re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE)))
+            patterns.append(None)
             continue
-        for p in lowered:
-            by_prefix.setdefault(p, set()).add(index)
-    closure = {
-        p: tuple(sorted({i for n in range(1, len(p) + 1) for i in by_prefix.get(p[:n], ())})) for p in by_prefix
-    }
+        lowered = tuple(frozenset(v for p in ps for v in _case_variants(p.lower())) for ps in prefixes)
+        patterns.append(_KindPatterns(tuple(items), lowered))
+    planner = _Planner(patterns)
     return CueScanner(
         kinds=tuple(kinds),
-        by_prefix=closure,
         elsewhere=tuple(elsewhere),
-        kinds_at=Memo(lambda chars: _kinds_at(closure, chars), 65_536),
+        plan_at=Memo(planner.plan, 65_536),
+        plan_of_word=Memo(planner.plan_of_word, 65_536),
     )
 
 
@@ -348,9 +453,9 @@ class Article:
     sentences: list[tuple[int, int]]
     #: date mentions to use instead of reading them (``DateMention``-shaped), None to read them
     given_dates: Sequence[Any] | None = None
-    #: the recogniser's rough token starts (``Scan.word_starts``), which spare the cue scan a
-    #: pass over the text; None to find the word starts here
-    token_starts: Sequence[int] | None = None
+    #: the recogniser's tokens of the text (``tokens.Scan``), which spare the cue scan a pass
+    #: over the text; None to find the words here
+    words: Words | None = None
     lang: str = field(init=False)
     _starts: list[int] = field(init=False, repr=False)
     _hit_starts: list[int] = field(init=False, repr=False)
@@ -457,7 +562,7 @@ class Article:
         """Cues of one kind (a key of :data:`CUE_KINDS`) starting in ``[start, end)``; the whole
         article is scanned for every kind once, on the first call."""
         if self._cues is None:
-            self._cues = cue_scanner(self.lang).scan(self.doc.text, self.token_starts)
+            self._cues = cue_scanner(self.lang).scan(self.doc.text, self.words)
             self._cue_starts = {k: [c.start for c in cs] for k, cs in self._cues.items()}
         found = self._cues.get(kind)
         if not found:

@@ -293,26 +293,14 @@ def _place_hit(m: Match[Place], sc: Scan) -> _Raw:
 
 
 def _institution_hit(c: Composed, sc: Scan, text: str, lang: str) -> _Raw:
+    # Only the article's own words: the labels in every language are composed from the IRI by
+    # labels.label_entities, which would overwrite any written here.
     cc = c.inferred_country or ""
-    lex = lexicon()
     start, end = sc.starts[c.first], sc.ends[c.last - 1]
-    surface = text[start:end]
-    labels = {lang: surface}
-    type_name = lex.type_en.get(c.slug, c.slug.replace("-", " ").title())
+    labels = MappingProxyType({lang: text[start:end]})
     if c.unit is None:
-        labels.setdefault("en", f"{type_name} ({cc.upper()})")
-        return (start, end, _org_iri(cc, c.slug), c.cls, c.country, None, MappingProxyType(labels))
-    unit_name = c.unit.replace("-", " ").title()
-    labels.setdefault("en", f"{unit_name} of the {type_name} ({cc.upper()})")
-    return (
-        start,
-        end,
-        _org_iri(cc, c.slug, c.unit),
-        c.unit_cls or "CourtAdministration",
-        c.country,
-        _org_iri(cc, c.slug),
-        MappingProxyType(labels),
-    )
+        return (start, end, _org_iri(cc, c.slug), c.cls, c.country, None, labels)
+    return (start, end, _org_iri(cc, c.slug, c.unit), c.unit_cls or "CourtAdministration", c.country, _org_iri(cc, c.slug), labels)
 
 
 def _person_hits(text: str, sc: Scan, blocked: list[bool], lang: str) -> list[_Raw]:
