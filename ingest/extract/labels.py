@@ -121,6 +121,7 @@ def _reference() -> Any:
 # --- dates --------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def format_date(date: str | None, lang: str) -> str | None:
     """``2024-05-27`` → "27 May 2024", «27 мая 2024», «2024-ж. 27-май», «2024 ж. 27 мамыр»;
     a month or a year alone likewise. None for no date or an unknown language."""
@@ -243,10 +244,15 @@ def institution_labels(iri: str) -> Mapping[str, str]:
 
 
 def _add_latin(labels: dict[str, str]) -> None:
+    if "kk" in labels:
+        labels["kk-Latn"] = _latin(labels["kk"])
+
+
+@lru_cache(maxsize=16384)  # labels are names, which repeat across entities and articles
+def _latin(label: str) -> str:
     from judikg.ingest.translit import to_latin
 
-    if "kk" in labels:
-        labels["kk-Latn"] = to_latin(labels["kk"])
+    return to_latin(label)
 
 
 def _capital(text: str) -> str:
@@ -278,10 +284,9 @@ class _Context:
         return list(dict.fromkeys(self.objects.get((subject, predicate), ())))
 
     def name(self, iri: str, lang: str) -> _Name | None:
-        ref = _reference().by_iri(iri)
-        if ref is not None:
-            text = _reference_name(ref, lang)
-            return _Name(text, ref.type == "Country") if text else None
+        known, named = _reference_named(iri, lang)
+        if known:
+            return named
         composed = institution_labels(iri)
         if composed:
             return _Name(composed[lang]) if lang in composed else None
@@ -289,6 +294,16 @@ class _Context:
         if entity is not None and lang in entity.labels:
             return _Name(entity.labels[lang])
         return None
+
+
+@lru_cache(maxsize=16384)
+def _reference_named(iri: str, lang: str) -> tuple[bool, _Name | None]:
+    """(whether ``iri`` is a reference entity, its name in ``lang``), read once per entity."""
+    ref = _reference().by_iri(iri)
+    if ref is None:
+        return False, None
+    text = _reference_name(ref, lang)
+    return True, (_Name(text, ref.type == "Country") if text else None)
 
 
 def _kind(entity: Entity, slug: str | None, lang: str) -> str | None:

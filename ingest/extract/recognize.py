@@ -337,8 +337,13 @@ def _person_hits(text: str, sc: Scan, blocked: list[bool], lang: str) -> list[_R
 def _person_hit(start: int, end: int, surname: str, given: str | None, full: str, lang: str) -> _Raw:
     labels = {lang: full}
     if lang not in ("en",):
-        labels["en"] = to_latin(full) if not full.isascii() else full
+        labels["en"] = _latin_name(full) if not full.isascii() else full
     return (start, end, _person_iri(surname, given), "Person", None, None, MappingProxyType(labels))
+
+
+@lru_cache(maxsize=16384)  # a person is named in many articles
+def _latin_name(full: str) -> str:
+    return to_latin(full)
 
 
 @lru_cache(maxsize=4096)

@@ -16,6 +16,7 @@ spelling of Korean names: the surname by its customary form (Lee, Park, Choi) an
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _BASE = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
@@ -74,6 +75,7 @@ def _recase(source: str, latin: str) -> str:
     return latin
 
 
+@lru_cache(maxsize=16384)  # a person is named in many articles
 def english_name(name: str) -> str:
     """The English spelling of a person's name written in Cyrillic (see the module docstring);
     characters other than Cyrillic letters (spaces, dots, hyphens, Latin) pass through."""

@@ -9,6 +9,7 @@ takes its suffix after a hyphen, as Kazakh and Kyrgyz spelling rules ask.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
 
 TurkicLang = Literal["kk", "ky"]
@@ -115,6 +116,7 @@ def looks_possessed(word: str, lang: TurkicLang) -> bool:
     return w[-2] == "с" and w[-3] in _VOWELS or w[-2] not in _VOWELS
 
 
+@lru_cache(maxsize=8192)  # names repeat across labels and articles
 def possessed_phrase(phrase: str, lang: TurkicLang) -> str:
     """The head of a name phrase in the possessed form: ``Жогорку сот`` → ``Жогорку соту``.
 
@@ -128,6 +130,7 @@ def possessed_phrase(phrase: str, lang: TurkicLang) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=8192)  # names repeat across labels and articles
 def genitive_phrase(phrase: str, lang: TurkicLang) -> str:
     """The genitive of a name phrase: only its last word inflects (``Оңтүстік Кореяның``)."""
     words = phrase.split(" ")
@@ -135,6 +138,7 @@ def genitive_phrase(phrase: str, lang: TurkicLang) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=8192)  # names repeat across labels and articles
 def kazakh_with(word: str) -> str:
     """The Kazakh conjunction 'and/with' after ``word``: мен after vowels and л р й у, бен after
     м н ң ж з, пен after voiceless consonants."""
