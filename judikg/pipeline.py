@@ -123,10 +123,31 @@ def _quads_of_chunk(docs: list[Document], ingested_at: datetime) -> list[bytes |
     return [_nquads(doc, ingested_at) for doc in docs]
 
 
-def _read_chunk(files: list[FileToRead]) -> list[Document | InputError]:
+def _read(file: FileToRead) -> list[Document | InputError]:
+    """The file's articles, or why reading failed on it (a bug must cost one file, not the batch)."""
+    try:
+        return read_file(file)
+    except Exception as exc:  # noqa: BLE001 - reported per file, never swallowed
+        return [InputError(file.path, f"reading failed ({type(exc).__name__}: {exc}); please report this judikg bug with the file")]
+
+
+@dataclass(frozen=True, slots=True)
+class _Unreadable:
+    """An InputError on its way back from a worker: InputError's (source, reason) constructor
+    does not survive pickling (a result that fails to unpickle stalls the pool for good)."""
+
+    source: str
+    reason: str
+
+
+def _read_chunk(files: list[FileToRead]) -> list[Document | _Unreadable]:
     """Worker side: the articles of each file, in order (reading costs ~2 ms a 4 KB article:
     decoding, normalisation, language and date; the parent only lists the files)."""
-    return [item for file in files for item in read_file(file)]
+    return [
+        _Unreadable(item.source, item.reason) if isinstance(item, InputError) else item
+        for file in files
+        for item in _read(file)
+    ]
 
 
 def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -155,10 +176,10 @@ def _documents(
     items = list_inputs(paths, stdin=stdin)
     if pool is None:
         for item in items:
-            yield from read_file(item) if isinstance(item, FileToRead) else (item,)
+            yield from _read(item) if isinstance(item, FileToRead) else (item,)
         return
     # Each entry: what is already known (an error, stdin's articles) or a read task's result.
-    pending: deque[list[Document | InputError] | AsyncResult[list[Document | InputError]]] = deque()
+    pending: deque[list[Document | InputError] | AsyncResult[list[Document | _Unreadable]]] = deque()
     group: list[FileToRead] = []
     for item in items:
         if isinstance(item, FileToRead):
@@ -181,9 +202,11 @@ def _documents(
 
 
 def _ready(
-    entry: list[Document | InputError] | AsyncResult[list[Document | InputError]],
+    entry: list[Document | InputError] | AsyncResult[list[Document | _Unreadable]],
 ) -> list[Document | InputError]:
-    return entry if isinstance(entry, list) else entry.get()
+    if isinstance(entry, list):
+        return entry
+    return [InputError(item.source, item.reason) if isinstance(item, _Unreadable) else item for item in entry.get()]
 
 
 def _extracted(

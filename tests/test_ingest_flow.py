@@ -115,3 +115,37 @@ def test_cli_batch_size_option(tmp_path: Path) -> None:
         cwd=tmp_path, capture_output=True, timeout=300, check=False,
     )
     assert refused.returncode == 2 and b"batch-size" in refused.stderr
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_reader_crash_costs_one_file_not_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    real = pipeline.read_file
+
+    def fragile(file: FileToRead) -> list[Document | InputError]:
+        if file.path.endswith("b.txt"):
+            raise RuntimeError("simulated reader bug")
+        return real(file)
+
+    monkeypatch.setattr(pipeline, "read_file", fragile)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in (("a", "Supreme Court of Kazakhstan."), ("b", "Court."), ("c", "Supreme Court of Mongolia.")):
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    report = pipeline.ingest_into([folder], tmp_path / "store", workers=workers)
+    assert report.count("added") == 2
+    assert [Path(f.source).name for f in report.failures] == ["b.txt"]
+    assert "simulated reader bug" in report.failures[0].reason
+
+
+def test_unreadable_files_read_on_workers_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The Supreme Court of Kazakhstan met in Astana.", encoding="utf-8")
+    (folder / "b.txt").write_bytes(b"")
+    (folder / "c.jsonl").write_text('{"text": "Supreme Court of Mongolia."}\n{broken\n', encoding="utf-8")
+    report = pipeline.ingest_into([folder, tmp_path / "missing.txt"], tmp_path / "store", workers=2)
+    assert report.count("added") == 2
+    assert sorted(Path(f.source).name for f in report.failures) == ["b.txt", "c.jsonl:2", "missing.txt"]
+    assert all(isinstance(f, InputError) and f.reason for f in report.failures)
