@@ -8,11 +8,15 @@ after each third of the corpus: it must stay flat, memory does not grow with cor
 the store itself. ``--stages N`` first times each stage alone on N articles in this process
 (read, extract, N-Quads, store write). Issue 3 target: >= 100 articles/s.
 
-Measured 2026-11 on the 2-core dev machine, 3000 articles, N-Quads bytes from workers to a bulk
-load (commits f261b55, 8e696d4) against the Quad-object path before them, run back to back:
-1 worker 44 -> 54 articles/s, 2 workers 52 -> 65 articles/s; with 2 workers the parent spends
-17-19 ms CPU an article (reading ~8 ms, bulk load + RocksDB compaction ~6-8 ms), the workers
-8-9 ms (was 11-13): the parent is now the bottleneck.
+Measured 2026-11 on the 2-core dev machine, 3000 articles, back to back with the code before
+reading moved to the workers (base 93a36f1, same extractor), machine loaded by others (load 5-7,
+so wall rates are not comparable, CPU per article is): 2 workers, parent 18.0/25.4/27.3 ->
+13.2/14.1/14.8 ms a third, workers 9.8/11.2/11.0 -> 14.4/14.1/12.3 ms (reading moved there);
+1 worker 28.2/40.0/39.0 -> 20.5/22.8/28.7 ms. Stages alone (--stages 300): read 3.3, extract
+9.3, N-Quads 3.5, store write 9.5 ms. The store is the floor: a bulk load adds files RocksDB
+compacts into the store, ~12-14 ms CPU an article once it holds 6000-9000 (batches of 400).
+Parent RSS grows ~75 MB a 1000 articles with 2 workers (allocator fragmentation: ~12-25 MB with
+MALLOC_MMAP_THRESHOLD_=65536 in the environment), ~8 MB with 1 worker.
 """
 
 from __future__ import annotations
