@@ -301,34 +301,24 @@ class _Planner:
 
     def __init__(self, patterns: Sequence[_KindPatterns | None]) -> None:
         self._patterns = patterns
-        by_prefix: dict[str, set[int]] = {}
+        #: a prefix -> the (kind, pattern index) pairs having it
+        self._items: dict[str, list[tuple[int, int]]] = {}
         for i, kp in enumerate(patterns):
-            for ps in kp.prefixes if kp is not None else ():
+            for k, ps in enumerate(kp.prefixes if kp is not None else ()):
                 for p in ps:
-                    by_prefix.setdefault(p, set()).add(i)
-        # a prefix -> kinds having it or a shorter part of it
-        self._kinds_by_prefix = {
-            p: tuple(sorted({i for n in range(1, len(p) + 1) for i in by_prefix.get(p[:n], ())})) for p in by_prefix
-        }
+                    self._items.setdefault(p, []).append((i, k))
         #: proper beginnings of the prefixes ("the" of "the e"): a word this short needs what follows
-        self.reaching = frozenset(p[:n] for p in by_prefix for n in range(1, len(p)))
+        self.reaching = frozenset(p[:n] for p in self._items for n in range(1, len(p)))
         self._regexes: dict[tuple[int, tuple[int, ...]], Callable[..., re.Match[str] | None]] = {}
 
     def plan(self, chars: str) -> Plan:
+        """The patterns one of whose prefixes begins ``chars`` (at most :data:`_PREFIX` lookups)."""
         low = _lower(chars)
-        kinds: tuple[int, ...] = ()
-        for n in range(len(low), 0, -1):  # the longest known prefix there names every kind that may start
-            kinds = self._kinds_by_prefix.get(low[:n], ())
-            if kinds:
-                break
-        out = []
-        for i in kinds:
-            kp = self._patterns[i]
-            assert kp is not None
-            chosen = tuple(k for k, ps in enumerate(kp.prefixes) if any(low.startswith(p) for p in ps))
-            if chosen:
-                out.append((i, self._regex(i, chosen)))
-        return tuple(out)
+        chosen: dict[int, set[int]] = {}
+        for n in range(1, len(low) + 1):
+            for i, k in self._items.get(low[:n], ()):
+                chosen.setdefault(i, set()).add(k)
+        return tuple((i, self._regex(i, tuple(sorted(chosen[i])))) for i in sorted(chosen))
 
     def plan_of_word(self, word: str) -> Plan | None:
         """:meth:`plan` at a word start when the word alone tells, else None; None too for a word
