@@ -13,6 +13,7 @@ surname or an initial form later in the article joins the full name with the sam
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -71,6 +72,44 @@ def name_data() -> NameData:
             for key in (fold[w], index_key(fold[w], lang))
         ),
     )
+
+
+#: How a run of capitalised words is introduced: by nothing, by an honorific (``мырза``,
+#: ``Dr``) that may precede a lone surname, or by a post title ("Chairman", «төрағасы») right
+#: before it or after it behind a comma ("Anwar Usman, President of …"). A post title also
+#: precedes institutions ("председатель Комиссии"), so it only vouches for two-word names or a
+#: surname with a surname ending.
+NO_CUE, TITLE_CUE, ROLE_CUE = 0, 1, 2
+
+
+@lru_cache(maxsize=8)
+def _role_regex(lang: str) -> re.Pattern[str]:
+    """One word that is a post title in ``lang`` (the role lexicon's patterns, case-insensitive).
+    A multi-word title ("chief justice") ends in a word that is itself a title."""
+    from judikg.ingest.extract.evidence import lexicon
+
+    pats: list[str] = []
+    for entry in lexicon("roles")["roles"]:
+        table = entry["patterns"]
+        pats.extend(table.get(lang, ()) if lang in table else [x for ps in table.values() for x in ps])
+    return re.compile("|".join(sorted(set(pats), key=lambda x: (-len(x), x))), re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _role_words(lang: str) -> Memo[str, bool]:
+    """Per language, whether a word as written is a post title (memo: articles repeat words)."""
+    regex = _role_regex(lang)
+    return Memo(lambda word: regex.fullmatch(word) is not None, 65_536)
+
+
+def is_role_word(word: str, lang: str) -> bool:
+    """``word`` (as written) is a post title in ``lang``: "President", «төрағасы», «председатель»."""
+    return _role_words(lang)[word]
+
+
+# After a name, what opens an apposition holding its title (spaces around it stripped):
+# "Anwar Usman, President of …", "Фархад Абдуллаев – председатель …".
+_APPOSITION_MARKS = frozenset({",", "(", "\u2013", "\u2014"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +173,7 @@ def find_persons(text: str, sc: Scan, blocked: Sequence[bool], lang: str) -> lis
     # per-word shapes from a memo, combined with the blocked flags by C-level maps: most
     # capitalised tokens (sentence starts, places) are dismissed without a Python step
     shaped = list(map(_NAME_SHAPED.__getitem__, words))
+    role = list(map(_role_words(lang).__getitem__, words))
     named = list(map(and_, shaped, map(not_, blocked)))
     initial_shaped = list(map(_INITIAL_SHAPED.__getitem__, words))
     starters = map(or_, named, initial_shaped)
@@ -168,12 +208,24 @@ def find_persons(text: str, sc: Scan, blocked: Sequence[bool], lang: str) -> lis
             j += 1
         while j > i and folded[j] in particles and not caps[j]:
             j -= 1
-        title_before = i > 0 and folded[i - 1] in titles
+        if j + 1 < n and joins[j] and caps[j + 1] and folded[j + 1] in data.not_names:
+            next_free = j + 2
+            continue  # "Hanns Seidel Foundation", "Nelson Mandela University": an institution's name
+        # list lookups first: most runs are sentence starts with no cue around them
+        cue = NO_CUE
+        if i > 0 and folded[i - 1] in titles:
+            cue = TITLE_CUE
+        elif i > 0 and role[i - 1] and text[ends[i - 1] : starts[i]] in _ROLE_GAPS:
+            cue = ROLE_CUE
+        elif i > 1 and blocked[i - 1] and _role_before_institution(sc, blocked, role, i):
+            cue = ROLE_CUE
+        elif j + 2 < n and (role[j + 1] or role[j + 2]) and _role_after(text, sc, role, j):
+            cue = ROLE_CUE
         next_free = j + 1
-        if j == i and not title_before:
+        if j == i and not cue:
             continue  # one capitalised word without a title is no name (most are sentence starts)
         base = starts[i]
-        relative = _RUNS[(text[base : ends[j]], title_before, lang)]
+        relative = _RUNS[(text[base : ends[j]], cue, lang)]
         if relative is not None:
             mention = PersonMention(
                 i + relative.first, i + relative.last, base + relative.start, base + relative.end, relative.surname, relative.given, relative.full
@@ -181,6 +233,41 @@ def find_persons(text: str, sc: Scan, blocked: Sequence[bool], lang: str) -> lis
             out.append(mention)
             next_free = mention.last
     return out
+
+
+# Adjectives and relational forms that head geographic and institutional names after a post
+# title ("Судьи Центральной Азии", «Борбордук Азия», "Judges of Southern …"): no given name has
+# these endings unless the lexicon lists it (Юрий, Дмитрий are read as given names first).
+_ADJECTIVAL_RE = re.compile(
+    r"(?:ой|ый|ий|ая|ое|ого|ому|ых|ым|ую|ыми|ими|[лдт][ыіуү][кқ]\w*|[ldt][yıiuú][kq]\w*)$"
+)
+
+
+def _role_before_institution(sc: Scan, blocked: Sequence[bool], role: Sequence[bool], i: int) -> bool:
+    """A post title, then the institution or country it is held in, then the name at token ``i``:
+    «председатель Конституционного суда Индонезии Анвар Усман», "President of Indonesia Joko …"
+    reads the same way in Russian and English word order. ``blocked`` tokens are the recognised
+    institutions and places; at most eight of them, joined by spaces, may stand between.
+    ``role[k]``: token ``k`` is a post title."""
+    k, joins = i - 1, sc.joins
+    while k >= 0 and blocked[k] and i - k <= 8 and joins[k]:
+        k -= 1
+    return 0 <= k < i - 1 and role[k] and joins[k]
+
+
+#: What may stand between a post title and the name it introduces ("President Joko Widodo",
+#: "its President, Kadir Özkaya").
+_ROLE_GAPS = frozenset({" ", "\u00a0", ", "})
+
+
+def _role_after(text: str, sc: Scan, role: Sequence[bool], j: int) -> bool:
+    """A post title follows token ``j`` in apposition: ", President of", ", Vice-President",
+    "(председатель …)"; one word (an article, an adjective, "Vice") may come first. Token
+    ``j + 2`` exists."""
+    gap = text[sc.ends[j] : sc.starts[j + 1]]
+    if gap.strip(" \t\u00a0") not in _APPOSITION_MARKS and gap != " - ":
+        return False
+    return role[j + 1] or (sc.joins[j + 1] and role[j + 2])
 
 
 _DIGRAPH_INITIALS = frozenset({"Ch", "Sh", "Zh", "Kh", "Ts", "Yu", "Ya", "Ye", "Dj", "Dzh", "Sch"})
@@ -203,21 +290,22 @@ def _name_shaped(word: str) -> bool:
 _NAME_SHAPED: Memo[str, bool] = Memo(_name_shaped, 131_072)
 
 
-def _read_run_text(key: tuple[str, bool, str]) -> PersonMention | None:
+def _read_run_text(key: tuple[str, int, str]) -> PersonMention | None:
     """:func:`_read_run` over a run given as its own text (offsets relative to it): the reading
     depends only on the run's words, what separates them, a title before and the language, so
     runs met before (names, capitalised phrases) are answered from a memo."""
-    run_text, title_before, lang = key
+    run_text, cue, lang = key
     tokens = tokenize(run_text)
-    return _read_run(run_text, 0, tokens, lang, name_data(), title_before)
+    return _read_run(run_text, 0, tokens, lang, name_data(), cue)
 
 
-_RUNS: Memo[tuple[str, bool, str], PersonMention | None] = Memo(_read_run_text, 65_536)
+_RUNS: Memo[tuple[str, int, str], PersonMention | None] = Memo(_read_run_text, 65_536)
 _INITIAL_SHAPED: Memo[str, bool] = Memo(_is_initial, 131_072)
 
 
-def _read_run(text: str, first: int, words: list[Token], lang: str, data: NameData, title_before: bool) -> PersonMention | None:
-    """A person in a run of consecutive capitalised tokens starting at token ``first``, or None."""
+def _read_run(text: str, first: int, words: list[Token], lang: str, data: NameData, cue_kind: int) -> PersonMention | None:
+    """A person in a run of consecutive capitalised tokens starting at token ``first``, or None.
+    ``cue_kind`` says what introduces the run (``NO_CUE``, ``TITLE_CUE``, ``ROLE_CUE``)."""
     run = list(range(first, first + len(words)))
     # hyphenated given names ("Қасым-Жомарт") count as one word
     groups: list[list[Token]] = []
@@ -226,6 +314,17 @@ def _read_run(text: str, first: int, words: list[Token], lang: str, data: NameDa
             groups[-1].append(w)
         else:
             groups.append([w])
+    # a capitalised post title in the run ("Chairman Emil …", "Chief Justice Bayasgalan …",
+    # «Соттың Төрағасы Зүхтү Арслан») introduces the name: it and what precedes it (the
+    # institution in Kazakh and Kyrgyz word order) are no part of the name
+    roles = [idx for idx, g in enumerate(groups[:-1]) if _role_regex(lang).fullmatch(text[g[0].start : g[-1].end])]
+    if roles:
+        cut = roles[-1] + 1
+        run = run[sum(len(g) for g in groups[:cut]) :]
+        groups = groups[cut:]
+        cue_kind = ROLE_CUE
+    while len(groups) > 1 and _role_regex(lang).fullmatch(text[groups[-1][0].start : groups[-1][-1].end]):
+        groups = groups[:-1]  # "… Aroha Tamihana Chairman": a title closes the name
     if len(groups) > 4:
         groups = groups[:4]
     # leading words that are no part of the name ("Төрағалары Асламбек Мерғалиев", "Chairman …"):
@@ -244,7 +343,8 @@ def _read_run(text: str, first: int, words: list[Token], lang: str, data: NameDa
     while len(groups) > 2 and plain(groups[0]) and any(cue(g) for g in groups[1:]):
         run = run[len(groups[0]) :]
         groups = groups[1:]
-        title_before = False
+        cue_kind = NO_CUE
+    title_before = cue_kind != NO_CUE
     keys = [g[0].key for g in groups]
     patron = [idx for idx, g in enumerate(groups) if _suffix_stem(g[-1], lang, data.patronymic_suffixes)]
     given = [idx for idx, g in enumerate(groups) if _is_given(g[0].key, data, lang)]
@@ -253,9 +353,14 @@ def _read_run(text: str, first: int, words: list[Token], lang: str, data: NameDa
         for idx, g in enumerate(groups)
         if idx not in patron and _suffix_stem(g[-1], lang, data.surname_suffixes)
     ]
+    if cue_kind == ROLE_CUE and not given and not patron and name_key(keys[0]) not in data.east_asian:
+        if any(_ADJECTIVAL_RE.search(g[-1].text.lower()) for idx, g in enumerate(groups) if idx not in sur):
+            return None
     if len(groups) == 1:
         if not title_before or len(groups[0][0].key) < 3:
             return None
+        if cue_kind == ROLE_CUE and not (sur or patron):
+            return None  # "председатель Комиссии": a post title also heads institutions
         g = groups[0]
         return PersonMention(run[0], run[0] + len(g), g[0].start, g[-1].end, _surname_form(g[-1], lang, data), None, text[g[0].start : g[-1].end])
     # a surname-looking ending alone is not enough: Kazakh and Kyrgyz genitives end in -ын/-ин too

@@ -97,7 +97,13 @@ def _zone_left(art: Article, items: list[Item], i: int) -> list[Item]:
         if it.end > edge:  # overlapping items (a role inside an org name kept above)
             j -= 1
             continue
-        if it.kind == "person" or not _joined(art.text, it.end, edge):
+        if it.kind == "person":
+            # "A, Chief Justice of X, B, Director of Y": a title set off by commas after another
+            # person is that person's apposition, not the title of the name after it
+            if zone and "," in art.text[zone[-1].end : items[i].start] and _joined(art.text, it.end, edge):
+                return []
+            break
+        if not _joined(art.text, it.end, edge):
             break
         zone.insert(0, it)
         edge = it.start
