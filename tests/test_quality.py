@@ -112,3 +112,41 @@ def test_person_spans_stay_inside_the_text_and_exclude_title_words(words: list[s
         assert 0 <= h.start < h.end <= len(text)
         if h.type == "Person":
             assert not any(is_role_word(w, lang) for w in text[h.start : h.end].split())
+
+
+# ------------------------------------------------------------ posts
+
+
+def test_possessive_title_is_held_in_the_institution_named_before() -> None:
+    """"its President", «его председатель», «анын төрагасы»: the institution is the antecedent."""
+    sc_md = national_org_iri("md", "supreme-court")
+    dobrescu = _key("Dobrescu", "Mirela")
+    for text, lang in (
+        ("The Supreme Court of Moldova sent a delegation led by its President, Mirela Dobrescu.", "en"),
+        ("Делегацию Верховного суда Молдовы возглавил его председатель Мирела Добреску.", "ru"),
+        ("Молдова Республикасынын Жогорку сотунун делегациясын анын төрагасы Мирела Добреску жетектеди.", "ky"),
+    ):
+        posts = _posts(text, lang)
+        assert {(o, r) for p, o, r in posts if p == dobrescu} == {(sc_md, "chair" if lang != "en" else "president")}, (lang, posts)
+
+
+def test_a_title_qualified_by_one_word_still_joins_its_institution() -> None:
+    undp = org_iri("undp")
+    posts = _posts("БҰҰДБ-ның Қазақстандағы тұрақты өкілі Арна Ловен пікір білдірді.", "kk")
+    assert (_key("Loven", "Arna"), undp, "other") in posts
+    posts = _posts("Remarks came from Arna Loven, permanent representative of UNDP in Kazakhstan.", "en")
+    assert (_key("Loven", "Arna"), undp, "other") in posts
+
+
+def test_a_title_between_two_names_belongs_to_the_second_in_russian_order() -> None:
+    """«X, почётный президент Y Z»: the title is Z's, not X's apposition."""
+    text = "Конгресс открыли судья Арна Ловен, почётный председатель Венецианской комиссии Мирела Добреску."
+    posts = _posts(text, "ru")
+    venice = org_iri("venice-commission")
+    assert (_key("Dobrescu", "Mirela"), venice, "chair") in posts
+    assert not any(p == _key("Loven", "Arna") and o == venice for p, o, _ in posts)
+
+
+def test_a_clause_between_two_titles_does_not_join_them() -> None:
+    text = "Делегацию Конституционной палаты во главе с председателем Арной Ловен приняли в Душанбе."
+    assert not any(r == "head" for _, _, r in _posts(text, "ru"))

@@ -374,6 +374,10 @@ def _read_run(text: str, first: int, words: list[Token], lang: str, data: NameDa
         if len(groups) > 3:
             return None
     # surname: the word with a surname suffix; East Asian order puts it first; else the last word
+    if sur == [0] and len(groups) == 2 and not given and not patron and keys[0].endswith(("in", "ina", "yn", "yna")):
+        # -ин/-ина also ends given names (Марина, Катарина, Кристина): with no other clue the
+        # name is in Western order, given name first
+        sur = []
     if name_key(keys[0]) in data.east_asian and not sur:
         surname_group = groups[0]
         given_group = groups[1] if len(groups) > 1 else None
