@@ -150,3 +150,28 @@ def test_a_title_between_two_names_belongs_to_the_second_in_russian_order() -> N
 def test_a_clause_between_two_titles_does_not_join_them() -> None:
     text = "Делегацию Конституционной палаты во главе с председателем Арной Ловен приняли в Душанбе."
     assert not any(r == "head" for _, _, r in _posts(text, "ru"))
+
+
+# ------------------------------------------------------------ events
+
+
+def _events(text: str, lang: str) -> list[str]:
+    return sorted(e.type for e in extract(_doc(text, lang)).entities if e.iri.rsplit("/", 2)[-2] == "event")
+
+
+def test_an_event_word_with_no_date_place_or_actor_is_no_event() -> None:
+    """Plans and habits ("to hold round tables every year") name a kind of event, not one."""
+    assert _events("Тараптар жыл сайын дөңгелек үстелдер өткізуді көздейді.", "kk") == []
+    assert _events("The parties intend to hold seminars and round tables regularly.", "en") == []
+    assert _events("Стороны договорились проводить семинары.", "ru") == []
+
+
+def test_an_event_with_a_date_or_a_place_is_kept() -> None:
+    assert _events("Astana hosted a round table on 5 May 2023 on judicial ethics.", "en") == ["RoundTable"]
+    assert len(_events("В Бишкеке прошёл семинар для судей.", "ru")) == 1
+
+
+def test_an_event_said_to_have_taken_place_is_kept_without_date_or_place() -> None:
+    assert len(_events("Судьялар үчүн семинар өттү.", "ky")) == 1
+    assert len(_events("Семинар для судей состоялся по плану.", "ru")) == 1
+    assert len(_events("A seminar for judges was held as planned.", "en")) == 1

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from judikg.ingest.extract.evidence import ORG_TYPES, Article, Cue, HitLike, lexicon
+from judikg.ingest.extract.evidence import ORG_TYPES, Article, Cue, HitLike, cue_regex, lexicon
 from judikg.ingest.model import Span
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -468,4 +468,26 @@ def find_events(
     inherit_places(events)
     assign_organizers(art, events, titles)
     assign_participants(art, events, titles)
-    return events
+    return [ev for ev in events if _stated(art, ev)]
+
+
+def _stated(art: Article, ev: EventFinding) -> bool:
+    """The article tells of this event, not of a kind of event ("to hold round tables every
+    year", «жаңа форум қалыптастыру»): it has a date, a place, an actor or an ordinal, or a
+    sentence naming it says that it took place, that someone took part in it, or that something
+    happened within it or was signed there."""
+    if ev.date or ev.locations or ev.organizers or ev.participants or ev.ordinal:
+        return True
+    occurred = cue_regex("events", "occurred_cues", art.lang)
+    text = art.text
+    for s in ev.sentences:
+        start, end = art.sentences[s]
+        if occurred is None or occurred.search(text, start, end):
+            return True
+        if any(art.cues(kind, start, end) for kind in _HAPPENED_KINDS):
+            return True
+    return False
+
+
+#: Cue kinds that, in an event's sentence, say the event happened.
+_HAPPENED_KINDS = ("participation", "framework", "signing")
