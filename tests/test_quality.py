@@ -175,3 +175,19 @@ def test_an_event_said_to_have_taken_place_is_kept_without_date_or_place() -> No
     assert len(_events("Судьялар үчүн семинар өттү.", "ky")) == 1
     assert len(_events("Семинар для судей состоялся по плану.", "ru")) == 1
     assert len(_events("A seminar for judges was held as planned.", "en")) == 1
+
+
+def _locations(text: str, lang: str) -> set[str]:
+    ex = extract(_doc(text, lang))
+    return {r.object.split("/id/")[1] for r in ex.relations if r.predicate == "location" and "/event/" in r.subject}
+
+
+def test_the_country_written_with_the_city_is_a_place_too() -> None:
+    # the city named first alone, then again with its country
+    text = "Seminar in Tbilisi.\nThe seminar was held in Tbilisi, Georgia, on 3 May 2023."
+    assert _locations(text, "en") == {"city/tbilisi", "country/ge"}
+    # Kazakh and Kyrgyz write the country first, in the genitive
+    assert _locations("2023-жылдын 3-майында Грузиянын Тбилиси шаарында семинар өттү.", "ky") == {"city/tbilisi", "country/ge"}
+    assert _locations("2023 жылғы 3 мамырда Грузияның Тбилиси қаласында семинар өтті.", "kk") == {"city/tbilisi", "country/ge"}
+    # a country in the genitive before a city that is not the event's place is no place
+    assert "country/ge" not in _locations("Грузиянын делегациясы 2023-жылдын 3-майында Бишкекте семинарга катышты.", "ky")

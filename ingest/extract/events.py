@@ -341,6 +341,7 @@ def assign_places(art: Article, events: list[EventFinding], all_triggers: list[T
     by_sentence: dict[int, list[Trigger]] = {}
     for t in all_triggers:
         by_sentence.setdefault(t.sentence, []).append(t)
+    genitive_first = art.doc.lang in ("ky", "kk", "kk-Latn", "uz")
     for sentence, triggers in sorted(by_sentence.items()):
         hits = art.hits_by_sentence[sentence]
         for i, h in enumerate(hits):
@@ -348,13 +349,37 @@ def assign_places(art: Article, events: list[EventFinding], all_triggers: list[T
                 continue
             t = min(triggers, key=lambda t: (min(abs(t.start - h.end), abs(h.start - t.end)), t.start))
             ev = owner[id(t)]
-            if ev.locations and ev.locations[0][1] != sentence:
-                continue  # places come from the first sentence that names one
-            ev.locations.append((h.iri, sentence))
-            for nxt in hits[i + 1 :]:
-                if nxt.type == "Country" and nxt.start - h.end <= 3 and not art.is_nested(nxt):
-                    ev.locations.append((nxt.iri, sentence))
-                    break
+            known = {iri for iri, _ in ev.locations}
+            if ev.locations and ev.locations[0][1] != sentence and h.iri not in known:
+                continue  # places come from the first sentence that names one (or its city again)
+            if h.iri not in known:
+                ev.locations.append((h.iri, sentence))
+            country = _country_beside(art, hits, i, genitive_first)
+            if country is not None and country.iri not in known:
+                ev.locations.append((country.iri, sentence))
+
+
+# A Kazakh or Kyrgyz genitive ending: «Индонезиянын Бали аралында», «Түркияның Анкара қаласында».
+_GENITIVE_END_RE = re.compile(r"(?:[ндт][ыиуүі][нң]|[ndt][yıiuú][nńñ])$", re.IGNORECASE)
+
+
+def _country_beside(art: Article, hits: Sequence[HitLike], i: int, genitive_first: bool) -> HitLike | None:
+    """The country written with the city ``hits[i]``: right after it ("Buenos Aires (Argentina)",
+    "Bali, Indonesia") or, in Kazakh and Kyrgyz, right before it in the genitive."""
+    h = hits[i]
+    for nxt in hits[i + 1 :]:
+        if nxt.type == "Country" and nxt.start - h.end <= 3 and not art.is_nested(nxt):
+            return nxt
+    if genitive_first:
+        for prev in reversed(hits[:i]):
+            if prev.end <= h.start:
+                if (
+                    prev.type == "Country" and h.start - prev.end <= 1 and not art.is_nested(prev)
+                    and _GENITIVE_END_RE.search(art.text, prev.start, prev.end)
+                ):
+                    return prev
+                break
+    return None
 
 
 #: Words and characters an organiser may stand from its cue ("X КУ тарабынан өткөрүлдү",
