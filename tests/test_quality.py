@@ -191,3 +191,18 @@ def test_the_country_written_with_the_city_is_a_place_too() -> None:
     assert _locations("2023 жылғы 3 мамырда Грузияның Тбилиси қаласында семинар өтті.", "kk") == {"city/tbilisi", "country/ge"}
     # a country in the genitive before a city that is not the event's place is no place
     assert "country/ge" not in _locations("Грузиянын делегациясы 2023-жылдын 3-майында Бишкекте семинарга катышты.", "ky")
+
+
+# ------------------------------------------------------------ institutions
+
+
+def test_kazakh_latin_writes_ts_as_s_in_institution_names() -> None:
+    """Both official Latin alphabets write Cyrillic ц as s: the lexicon's Cyrillic heads meet them."""
+    cc_kz = national_org_iri("kz", "constitutional-court")
+    for text in (
+        "Qazaqstan Respýblıkasynyń Konstıtýsııalyq Soty sheshim qabyldady.",  # 2018 alphabet
+        "Qazaqstan Respublikasynyñ Konstitusiialyq Soty şeşım qabyldady.",  # 2021 alphabet
+    ):
+        assert cc_kz in {h.iri for h in recognize(_doc(text, "kk-Latn"))}, text
+    council = national_org_iri("kz", "constitutional-council")
+    assert council in {h.iri for h in recognize(_doc("Qazaqstan Konstıtýsııalyq Keńesi jumys istedi.", "kk-Latn"))}
