@@ -206,3 +206,16 @@ def test_kazakh_latin_writes_ts_as_s_in_institution_names() -> None:
         assert cc_kz in {h.iri for h in recognize(_doc(text, "kk-Latn"))}, text
     council = national_org_iri("kz", "constitutional-council")
     assert council in {h.iri for h in recognize(_doc("Qazaqstan Konstıtýsııalyq Keńesi jumys istedi.", "kk-Latn"))}
+
+
+def test_reference_bodies_and_cities_of_judicial_cooperation_news() -> None:
+    def iris_in(text: str, lang: str) -> set[str]:
+        return {h.iri.split("/id/")[1] for h in recognize(_doc(text, lang))}
+
+    assert "org/turkay" in iris_in("Judges of TÜRK-AY member courts gathered.", "en")
+    assert "org/turkay" in iris_in("Түркі әлемінің конституциялық юрисдикциялары конференциясының отырысы болды.", "kk")
+    assert "org/hanns-seidel-foundation" in iris_in("The Hanns Seidel Foundation funded a training.", "en")
+    assert "org/sdc" in iris_in("Швейцарское агентство по развитию и сотрудничеству поддержало проект.", "ru")
+    assert "org/undp" in iris_in("Біріккен Ұлттар Ұйымының Даму бағдарламасымен келісім жасалды.", "kk")
+    assert "org/wccj" in iris_in("Конституциялык сот адилеттиги боюнча Бүткүл дүйнөлүк конференциянын жыйыны өттү.", "ky")
+    assert {"city/cape-town", "city/rio-de-janeiro"} <= iris_in("Congresses met in Cape Town and in Rio de Janeiro.", "en")
