@@ -179,7 +179,7 @@ def test_an_event_said_to_have_taken_place_is_kept_without_date_or_place() -> No
 
 def _locations(text: str, lang: str) -> set[str]:
     ex = extract(_doc(text, lang))
-    return {r.object.split("/id/")[1] for r in ex.relations if r.predicate == "location" and "/event/" in r.subject}
+    return {r.object.split("/id/", 1)[1] for r in ex.relations if r.predicate == "location" and "/event/" in r.subject}
 
 
 def test_the_country_written_with_the_city_is_a_place_too() -> None:
@@ -210,7 +210,7 @@ def test_kazakh_latin_writes_ts_as_s_in_institution_names() -> None:
 
 def test_reference_bodies_and_cities_of_judicial_cooperation_news() -> None:
     def iris_in(text: str, lang: str) -> set[str]:
-        return {h.iri.split("/id/")[1] for h in recognize(_doc(text, lang))}
+        return {h.iri.split("/id/", 1)[1] for h in recognize(_doc(text, lang))}
 
     assert "org/turkay" in iris_in("Judges of TÜRK-AY member courts gathered.", "en")
     assert "org/turkay" in iris_in("Түркі әлемінің конституциялық юрисдикциялары конференциясының отырысы болды.", "kk")
@@ -219,3 +219,39 @@ def test_reference_bodies_and_cities_of_judicial_cooperation_news() -> None:
     assert "org/undp" in iris_in("Біріккен Ұлттар Ұйымының Даму бағдарламасымен келісім жасалды.", "kk")
     assert "org/wccj" in iris_in("Конституциялык сот адилеттиги боюнча Бүткүл дүйнөлүк конференциянын жыйыны өттү.", "ky")
     assert {"city/cape-town", "city/rio-de-janeiro"} <= iris_in("Congresses met in Cape Town and in Rio de Janeiro.", "en")
+
+
+# ------------------------------------------------------------ organisers
+
+
+def _organizers(text: str, lang: str) -> set[str]:
+    ex = extract(_doc(text, lang))
+    return {r.object.split("/id/", 1)[1] for r in ex.relations if r.predicate == "organizer"}
+
+
+def test_a_pronoun_sentence_after_the_event_names_its_organisers() -> None:
+    text = "A seminar for judges took place in Tbilisi on 3 May 2023. It was organised by the Supreme Court of Georgia."
+    assert _organizers(text, "en") == {"org/ge/supreme-court"}
+    text = "3 мая 2023 года в Тбилиси прошёл семинар для судей. Его организовал Верховный суд Грузии."
+    assert _organizers(text, "ru") == {"org/ge/supreme-court"}
+
+
+def test_coordinated_institutions_organise_together() -> None:
+    expected = {"org/ge/supreme-court", "org/venice-commission"}
+    text = "On 3 May 2023 a seminar was organised jointly by the Supreme Court of Georgia and the Venice Commission in Tbilisi."
+    assert _organizers(text, "en") == expected
+    text = "3 мая 2023 года в Тбилиси семинар провела Венецианская комиссия совместно с Верховным судом Грузии."
+    assert _organizers(text, "ru") == expected
+    text = "2023-жылдын 3-майында Тбилисиде семинарды Венеция комиссиясы Грузиянын Жогорку соту менен бирдикте уюштурду."
+    assert _organizers(text, "ky") == expected
+
+
+def test_republic_of_a_country_names_the_country_in_every_language() -> None:
+    for text, lang in (
+        ("Индонезия Республикасынын Конституциялык соту чечим чыгарды.", "ky"),
+        ("Индонезия Республикасының Конституциялық Соты шешім шығарды.", "kk"),
+        ("Конституционный суд Республики Индонезия вынес решение.", "ru"),
+        ("The Constitutional Court of the Republic of Indonesia ruled.", "en"),
+    ):
+        iris_found = {h.iri.split("/id/", 1)[1] for h in recognize(_doc(text, lang))}
+        assert "org/id/constitutional-court" in iris_found, (lang, iris_found)

@@ -447,9 +447,18 @@ def assign_organizers(
     """The institution next to an organiser cue (organised by, at the initiative of, «уюштурган»,
     «бастамасымен») in a sentence naming the event: within a few words of the cue, in the same
     clause, with no other institution between. A cue inside a name («Жарык шооласы» демилгеси)
-    and institutions of a person's title do not count."""
+    and institutions of a person's title do not count. Institutions coordinated with it ("X and
+    Y organised", «X совместно с Y», «X Y менен бирдикте») organise too; a sentence that names no
+    event and opens with a pronoun ("It was organised by …", «Его организовали …», «Оны …
+    ұйымдастырды») speaks of the event named in the sentence before."""
+    trigger_sentences = {t.sentence for ev in events for t in ev.triggers}
     for ev in events:
+        sentences = list(ev.sentences)
         for sentence in ev.sentences:
+            nxt = sentence + 1
+            if nxt < len(art.sentences) and nxt not in trigger_sentences and _PRONOUN_START_RE.match(art.text, art.sentences[nxt][0]):
+                sentences.append(nxt)
+        for sentence in sentences:
             s, e = art.sentences[sentence]
             hits = art.hits_by_sentence[sentence]
             orgs = [h for h in art.maximal(hits) if h.type in ORG_TYPES and (sentence, h.iri) not in titles]
@@ -470,8 +479,38 @@ def assign_organizers(
                 if best is not None:
                     break
             if best is not None:
-                ev.organizers.append((best[1].iri, sentence))
+                for h in _coordinated(art, orgs, best[1]):
+                    ev.organizers.append((h.iri, sentence))
                 break
+
+
+# A sentence opening with a pronoun standing for what was named before: "It was organised by",
+# «Его организовали», «Её провела», «Оны … ұйымдастырды», «Аны … уюштурду».
+_PRONOUN_START_RE = re.compile(r"\W*(?:it|this|его|её|ее|оны|аны|ony|any)(?!\w)", re.IGNORECASE)
+# Between two coordinated institutions: "X and Y", "X, Y", «X и Y», «X жана Y», «X мен Y».
+_AND_RE = re.compile(r"\s*(?:,\s*)?(?:and(?: the)?|и|жана|жәна|және|мен|пен|бен|men|pen|ben|jáne|jäne)?\s*", re.IGNORECASE)
+# After the first of two: "X jointly with Y", «X совместно с Y».
+_WITH_RE = re.compile(r"\s*(?:(?:jointly |together )?with(?: the)?|совместно с|вместе с|совместно со)\s*", re.IGNORECASE)
+# After the second, in Kazakh and Kyrgyz: «X Y менен бирдикте», «X Y-мен бірлесіп».
+_WITH_AFTER_RE = re.compile(r"-?\s*(?:менен|мен|пен|бен|менен бирге|men|pen|ben)\s+(?:бирдикте|биргеликте|бирге|бірлесіп|бірге|birlesip|birge)(?!\w)", re.IGNORECASE)
+
+
+def _coordinated(art: Article, orgs: list[HitLike], first: HitLike) -> list[HitLike]:
+    """``first`` and the institutions written in one coordination with it, in text order."""
+    text = art.text
+    ordered = sorted(orgs, key=lambda h: h.start)
+    k = next(i for i, h in enumerate(ordered) if h is first)
+    lo = hi = k
+    while hi + 1 < len(ordered) and (
+        _AND_RE.fullmatch(text, ordered[hi].end, ordered[hi + 1].start) or _WITH_RE.fullmatch(text, ordered[hi].end, ordered[hi + 1].start)
+    ):
+        hi += 1
+    while lo > 0 and (
+        _AND_RE.fullmatch(text, ordered[lo - 1].end, ordered[lo].start)
+        and (text[ordered[lo - 1].end : ordered[lo].start].strip() or _WITH_AFTER_RE.match(text, ordered[lo].end))
+    ) or lo > 0 and _WITH_RE.fullmatch(text, ordered[lo - 1].end, ordered[lo].start):
+        lo -= 1
+    return ordered[lo : hi + 1]
 
 
 def find_events(

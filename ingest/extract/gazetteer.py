@@ -234,6 +234,15 @@ def reference_trie(lang: str) -> PhraseTrie[Place]:
     return _reference_trie(lang == "ru")
 
 
+_REPUBLIC_FORMS: dict[str, tuple[str, ...]] = {
+    "en": ("Republic of {}",),
+    "ru": ("Республика {}",),
+    "ky": ("{} Республикасы",),
+    "kk": ("{} Республикасы",),
+    "kk-Latn": ("{} Respýblıkasy", "{} Respublikasy"),
+}
+
+
 @lru_cache(maxsize=2)
 def _reference_trie(russian: bool) -> PhraseTrie[Place]:
     trie: PhraseTrie[Place] = PhraseTrie(russian_stems=russian)
@@ -251,6 +260,12 @@ def _reference_trie(russian: bool) -> PhraseTrie[Place]:
             for tag, value in (_field(record, field_name) or {}).items():
                 for phrase in _phrases(value):
                     trie.add(phrase, _lang_of(tag), place, proper=True)
+        if kind == "Country":
+            # "Republic of X" names X in every language («Индонезия Республикасы», «Республика
+            # Индонезия», "Republic of Indonesia"): official long forms are not listed per country
+            for tag, label in (_field(record, "labels") or {}).items():
+                for form in _REPUBLIC_FORMS.get(tag, ()):
+                    trie.add(form.format(label), _lang_of(tag), place, proper=True)
         shared = Place(iri, kind, cc, ambiguous=True)
         for tag, value in (_field(record, "ambiguous_aliases") or {}).items():
             for phrase in _phrases(value):
