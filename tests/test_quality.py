@@ -255,3 +255,26 @@ def test_republic_of_a_country_names_the_country_in_every_language() -> None:
     ):
         iris_found = {h.iri.split("/id/", 1)[1] for h in recognize(_doc(text, lang))}
         assert "org/id/constitutional-court" in iris_found, (lang, iris_found)
+
+
+# ------------------------------------------------------------ partOf from the reference data
+
+
+def _part_of(text: str, lang: str) -> set[tuple[str, str]]:
+    ex = extract(_doc(text, lang))
+    return {(r.subject.split("/id/", 1)[1], r.object.split("/id/", 1)[1]) for r in ex.relations if r.predicate == "partOf"}
+
+
+def test_a_body_is_part_of_its_parent_where_the_text_writes_them_together() -> None:
+    pair = ("org/venice-commission", "org/council-of-europe")
+    assert pair in _part_of("Experts of the Venice Commission of the Council of Europe arrived.", "en")
+    assert pair in _part_of("Прибыли эксперты Венецианской комиссии Совета Европы.", "ru")
+    assert pair in _part_of("Европа Кеңешинин Венеция комиссиясынын эксперттери келди.", "ky")
+    # both named, but apart: the text does not say one is part of the other
+    apart = "The Venice Commission sent experts. The Council of Europe paid for the trip."
+    assert pair not in _part_of(apart, "en")
+
+
+def test_a_parent_inside_an_organisers_name_does_not_break_the_coordination() -> None:
+    text = "3 мая 2023 года в Тбилиси прошёл семинар. Его провела Венецианская комиссия Совета Европы совместно с Верховным судом Грузии."
+    assert _organizers(text, "ru") == {"org/venice-commission", "org/ge/supreme-court"}

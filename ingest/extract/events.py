@@ -497,20 +497,35 @@ _WITH_AFTER_RE = re.compile(r"-?\s*(?:менен|мен|пен|бен|менен
 
 def _coordinated(art: Article, orgs: list[HitLike], first: HitLike) -> list[HitLike]:
     """``first`` and the institutions written in one coordination with it, in text order."""
+    from judikg.ingest.extract.relations import written_together
+
     text = art.text
-    ordered = sorted(orgs, key=lambda h: h.start)
-    k = next(i for i, h in enumerate(ordered) if h is first)
+    # (start, end, hit): a parent written as part of the name before it («Венецианская комиссия
+    # Совета Европы») is no separate member of the list, it extends that name
+    items: list[tuple[int, int, HitLike]] = []
+    for h in sorted(orgs, key=lambda h: h.start):
+        if items and h is not first and items[-1][2].parent == h.iri and written_together(text, items[-1][2], h):
+            items[-1] = (items[-1][0], h.end, items[-1][2])
+        else:
+            items.append((h.start, h.end, h))
+    k = next(i for i, it in enumerate(items) if it[2] is first)
     lo = hi = k
-    while hi + 1 < len(ordered) and (
-        _AND_RE.fullmatch(text, ordered[hi].end, ordered[hi + 1].start) or _WITH_RE.fullmatch(text, ordered[hi].end, ordered[hi + 1].start)
-    ):
+    while hi + 1 < len(items) and _coordination(text, items[hi][1], items[hi + 1][0], items[hi + 1][1]):
         hi += 1
-    while lo > 0 and (
-        _AND_RE.fullmatch(text, ordered[lo - 1].end, ordered[lo].start)
-        and (text[ordered[lo - 1].end : ordered[lo].start].strip() or _WITH_AFTER_RE.match(text, ordered[lo].end))
-    ) or lo > 0 and _WITH_RE.fullmatch(text, ordered[lo - 1].end, ordered[lo].start):
+    while lo > 0 and _coordination(text, items[lo - 1][1], items[lo][0], items[lo][1]):
         lo -= 1
-    return ordered[lo : hi + 1]
+    return [it[2] for it in items[lo : hi + 1]]
+
+
+def _coordination(text: str, a_end: int, b_start: int, b_end: int) -> bool:
+    """Two institutions, the first ending at ``a_end``, the second at ``b_start:b_end``, are
+    written as one coordination."""
+    gap = text[a_end:b_start]
+    if _WITH_RE.fullmatch(gap):
+        return True
+    if gap.strip():
+        return _AND_RE.fullmatch(gap) is not None
+    return _WITH_AFTER_RE.match(text, b_end) is not None  # «X Y менен бирдикте»
 
 
 def find_events(

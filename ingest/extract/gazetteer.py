@@ -182,6 +182,7 @@ class Place:
     country: str | None  # ISO alpha-2 (upper case) of a country, or of a city/body's state
     adjective: bool = False  # matched through an adjective form ("Kazakh", "казахстанских")
     ambiguous: bool = False  # an alias several entities share ("РК": Kazakhstan or Korea)
+    parent: str | None = None  # IRI of the body it is part of (reference ``extra.part_of``)
 
 
 def _field(record: Any, name: str, default: Any = None) -> Any:
@@ -255,7 +256,9 @@ def _reference_trie(russian: bool) -> PhraseTrie[Place]:
         if kind == "Country" and not country:
             country = _field(record, "key") or _field(record, "code")
         cc = country.upper() if isinstance(country, str) and len(country) == 2 else None
-        place = Place(iri, kind, cc)
+        extra = _field(record, "extra") or {}
+        parent = extra.get("part_of") if isinstance(extra, Mapping) else None
+        place = Place(iri, kind, cc, parent=parent if isinstance(parent, str) else None)
         for field_name in ("labels", "aliases", "names", "forms"):
             for tag, value in (_field(record, field_name) or {}).items():
                 for phrase in _phrases(value):
