@@ -278,3 +278,18 @@ def test_a_body_is_part_of_its_parent_where_the_text_writes_them_together() -> N
 def test_a_parent_inside_an_organisers_name_does_not_break_the_coordination() -> None:
     text = "3 мая 2023 года в Тбилиси прошёл семинар. Его провела Венецианская комиссия Совета Европы совместно с Верховным судом Грузии."
     assert _organizers(text, "ru") == {"org/venice-commission", "org/ge/supreme-court"}
+
+
+def test_an_event_word_that_heads_a_body_named_in_the_article_stands_for_the_body() -> None:
+    text = (
+        "Judges of the World Conference on Constitutional Justice met in Tbilisi on 3 May 2023. "
+        "The Conference now has 120 members."
+    )
+    assert "Conference" not in _events(text, "en")
+    text = "Суды – члены Всемирной конференции по конституционному правосудию. Конференция объединяет 120 судов."
+    assert "Conference" not in _events(text, "ru")
+
+
+def test_a_dated_event_of_a_kind_that_heads_a_body_name_is_kept() -> None:
+    text = "The World Conference on Constitutional Justice held a conference in Tbilisi on 3 May 2023."
+    assert "Conference" in _events(text, "en")

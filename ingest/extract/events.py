@@ -538,6 +538,19 @@ def find_events(
         triggers = find_triggers(art)
     if not triggers:
         return []
+    events = _read_events(art, triggers, titles)
+    named = _kinds_naming_bodies(art)
+    if named:
+        # words that stand for a body named with them are no event: read again without them,
+        # so that anaphoric words they had gathered («жиынына») form their own event
+        bodies = [ev for ev in events if _names_a_body(ev, named)]
+        if any(t.anaphoric for ev in bodies for t in ev.triggers):
+            body_words = {id(t) for ev in bodies for t in ev.triggers if not t.anaphoric}
+            events = _read_events(art, [t for t in triggers if id(t) not in body_words], titles)
+    return [ev for ev in events if _stated(art, ev) and not (named and _names_a_body(ev, named))]
+
+
+def _read_events(art: Article, triggers: list[Trigger], titles: frozenset[tuple[int, str]]) -> list[EventFinding]:
     from judikg.ingest.extract.participants import assign_participants
 
     events = group_triggers(art, triggers)
@@ -547,7 +560,30 @@ def find_events(
     inherit_places(events)
     assign_organizers(art, events, titles)
     assign_participants(art, events, titles)
-    return [ev for ev in events if _stated(art, ev)]
+    return events
+
+
+def _kinds_naming_bodies(art: Article) -> frozenset[str]:
+    """Event kinds whose word is part of a body's name in this article ("World Conference on
+    Constitutional Justice", «Түркі әлемінің … конференциясы»)."""
+    out: set[str] = set()
+    for h in art.hits:
+        if h.type in _BODY_TYPES:
+            out.update(c.slug for c in art.cues("events", h.start, h.end) if c.end <= h.end)
+    return frozenset(out)
+
+
+_BODY_TYPES = frozenset({"Association", "InternationalOrganization"})
+
+
+def _names_a_body(ev: EventFinding, named: frozenset[str]) -> bool:
+    """The event word alone stands for the body it is the head of ("the Conference adopted its
+    statute", «члены конференции»): an event of that kind with neither a day nor an ordinal of
+    its own is taken for the body."""
+    return (
+        ev.slug in named and not ev.ordinal and not (ev.date and len(ev.date) == 10)
+        and not all(t.anaphoric for t in ev.triggers)
+    )
 
 
 def _stated(art: Article, ev: EventFinding) -> bool:
