@@ -293,3 +293,25 @@ def test_an_event_word_that_heads_a_body_named_in_the_article_stands_for_the_bod
 def test_a_dated_event_of_a_kind_that_heads_a_body_name_is_kept() -> None:
     text = "The World Conference on Constitutional Justice held a conference in Tbilisi on 3 May 2023."
     assert "Conference" in _events(text, "en")
+
+
+# ------------------------------------------------------------ memberOf
+
+
+def _members(text: str, lang: str) -> set[tuple[str, str]]:
+    ex = extract(_doc(text, lang))
+    return {(r.subject.split("/id/", 1)[1], r.object.split("/id/", 1)[1]) for r in ex.relations if r.predicate == "memberOf"}
+
+
+def test_members_of_an_institution_are_people_not_a_membership() -> None:
+    text = "The Venice Commission sent experts. Members of the Supreme Court of Georgia and of parliament took part."
+    assert not any(o == "org/venice-commission" for _, o in _members(text, "en"))
+    text = "Венеция комиссиясы эксперттерин жиберди. Грузиянын Жогорку сотунун мүчөлөрү катышты."
+    assert not any(o == "org/venice-commission" for _, o in _members(text, "ky"))
+
+
+def test_a_court_joining_a_body_is_still_a_member() -> None:
+    assert ("org/ge/supreme-court", "org/venice-commission") in _members(
+        "The Supreme Court of Georgia became a member of the Venice Commission.", "en"
+    )
+    assert ("country/ge", "org/venice-commission") in _members("Грузия Венеция комиссиясына мүчө болду.", "ky")

@@ -119,8 +119,26 @@ def membership_facts(
 _TITLE_GAP = 3
 
 
+#: Characters between a member cue and an institution it qualifies ("members of the parliament").
+_MEMBERS_OF_GAP = 8
+#: A Kazakh or Kyrgyz genitive: «сотунун мүчөсү» is a member of the court, «соту мүчө болду»
+#: the court became a member.
+_GENITIVE_END_RE = re.compile(r"(?:[ндт][ыиуүі][нң]|[ndt][yıiuú][nńñ])$", re.IGNORECASE)
+
+
 def _title_or_generic(art: Article, cue: Cue, hits: list[HitLike]) -> bool:
     if any(h.type == "Person" and 0 <= h.start - cue.end <= _TITLE_GAP for h in hits):
+        return True
+    # "members of parliament", «члены Верховного суда», «парламенттин мүчөлөрү»: people who sit
+    # in an institution that is no association, not states or courts joining a body
+    if any(
+        h.type in ORG_TYPES and h.type not in _BODY_TYPES
+        and (
+            0 <= h.start - cue.end <= _MEMBERS_OF_GAP
+            or (0 <= cue.start - h.end <= _TITLE_GAP and _GENITIVE_END_RE.search(art.text, h.start, h.end))
+        )
+        for h in hits
+    ):
         return True
     lo, hi = max(0, cue.start - 20), min(len(art.text), cue.end + 20)
     return any(g.start <= cue.start < g.end or cue.start <= g.start < cue.end for g in art.cues("member_state", lo, hi))
