@@ -159,10 +159,12 @@ def _cases_ok(cases: tuple[int, ...], sc: Scan, first: int) -> bool:
 
 
 def longest_non_overlapping(matches: Iterable[Match[P]]) -> list[Match[P]]:
-    """Leftmost-longest selection: earlier start first, then the longer phrase wins."""
+    """Leftmost-longest selection: earlier start first, then the longer phrase wins; on one span
+    a name beats an adjective form (Kyrgyz ``Нигериянын`` strips to both ``Нигерия`` and the
+    English adjective ``Nigerian``)."""
     chosen: list[Match[P]] = []
     taken_until = -1
-    for m in sorted(matches, key=lambda m: (m.first, -(m.last - m.first))):
+    for m in sorted(matches, key=lambda m: (m.first, -(m.last - m.first), getattr(m.payload, "adjective", False))):
         if m.first >= taken_until:
             chosen.append(m)
             taken_until = m.last

@@ -322,7 +322,9 @@ def _unit_slug(head_slug: str, parent_last: int, unit_first: int, sc: Scan) -> s
     describe it (Kyrgyz/Kazakh order): two departments of one body stay two bodies."""
     if unit_first <= parent_last:
         return head_slug
-    return head_slug + "-" + iris.slug(" ".join(sc.folded[parent_last:unit_first]))
+    # the words as written: slugs fold them with translit.fold, stable across versions of the
+    # looser matching key
+    return head_slug + "-" + iris.slug(" ".join(sc.words[parent_last:unit_first]))
 
 
 def _unit_parents(u: Match[Head], composed: Sequence[Composed], sc: Scan, lex: Lexicon, lang: str) -> list[Composed]:
