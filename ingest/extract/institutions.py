@@ -124,6 +124,25 @@ def heads_for(lang: str) -> PhraseTrie[Head]:
     return lex.tries.get(lang) or lex.tries["en"]
 
 
+@lru_cache(maxsize=1)
+def head_nouns() -> frozenset[str]:
+    """Index keys of the noun that ends each institution head, in every language (``Кеңес``,
+    ``сот``, ``Council``, ``Ministry``; Russian by stem): words that name an institution and so
+    are never part of a person's name, whichever language the text borrows them from."""
+    raw = json.loads(resources.files("judikg.ingest").joinpath("lexicon/institution_types.json").read_text("utf-8"))
+    keys: set[str] = set()
+    for group in (raw["types"], raw["units"]):
+        for entry in group:
+            for lang, phrases in entry["heads"].items():
+                for phrase in phrases:
+                    words = phrase.split()
+                    last = fold[words[-1]] if words else ""
+                    # abbreviations (МИД, ТИМ) are matched as written, and may spell a name (Tim)
+                    if len(last) >= 3 and last.isalpha() and not words[-1].isupper():
+                        keys.add(index_key(last, lang))
+    return frozenset(keys)
+
+
 @dataclass(frozen=True, slots=True)
 class Composed:
     """One institution reading of a stretch of tokens (before IRIs are minted)."""

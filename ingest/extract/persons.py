@@ -22,6 +22,7 @@ from operator import and_, not_, or_
 from importlib import resources
 
 from judikg.errors import ReferenceDataError
+from judikg.ingest.extract.institutions import head_nouns
 from judikg.ingest.extract.tokens import Memo, Scan, Token, fold, tokenize
 from judikg.ingest.morphology import index_key, keys_memo, token_keys
 from judikg.ingest.translit import name_key as _name_key
@@ -175,6 +176,12 @@ def find_persons(text: str, sc: Scan, blocked: Sequence[bool], lang: str) -> lis
     shaped = list(map(_NAME_SHAPED.__getitem__, words))
     role = list(map(_role_words(lang).__getitem__, words))
     named = list(map(and_, shaped, map(not_, blocked)))
+    titled = _titled_memo(lang)
+    for i in compress(range(n), named):
+        # "Кеңесінің Төрағасы Қайрат", "Председатель Совета Кайрат Мами": a title or institution
+        # word is no part of a name, unless a surname follows it (Kazakh given name Кеңес)
+        if titled[words[i]] and not (i + 1 < n and joins[i] and _surname_shaped(sc.token(i + 1), lang, data)):
+            named[i] = False
     initial_shaped = list(map(_INITIAL_SHAPED.__getitem__, words))
     starters = map(or_, named, initial_shaped)
 
@@ -288,6 +295,55 @@ def _name_shaped(word: str) -> bool:
 
 
 _NAME_SHAPED: Memo[str, bool] = Memo(_name_shaped, 131_072)
+
+
+@lru_cache(maxsize=1)
+def _role_word() -> re.Pattern[str]:
+    """One word that is a post title in any language (``Төрағасы``, ``Tóraǵasy``, ``Chairman``,
+    ``Председателя``): the one-word patterns of ``lexicon/roles.json``."""
+    from judikg.ingest.extract.evidence import lexicon as cue_lexicon
+
+    patterns = sorted(
+        {
+            p
+            for entry in cue_lexicon("roles")["roles"]
+            for lang, pats in entry["patterns"].items()
+            if not lang.startswith("_")
+            for p in pats
+            if " " not in p and "-" not in p
+        }
+    )
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+_SLAVIC_SURNAME = ("ov", "ev", "ova", "eva")
+
+
+def _title_word(word: str, lang: str) -> bool:
+    """A post title or the noun of an institution name (in any of its inflected forms), and not
+    a given name or a name particle."""
+    data = name_data()
+    key = fold[word]
+    if key in data.particles or name_key(key) in data.given or key.endswith(_SLAVIC_SURNAME):
+        return False  # Советов, Судова are surnames; a plural genitive (судов) is seldom capitalised
+    if _role_word().fullmatch(word):
+        return True
+    nouns = head_nouns()
+    return any(k in nouns for k in token_keys(key, lang))
+
+
+_TITLED: dict[str, Memo[str, bool]] = {}
+
+
+def _titled_memo(lang: str) -> Memo[str, bool]:
+    memo = _TITLED.get(lang)
+    if memo is None:
+        memo = _TITLED.setdefault(lang, Memo(lambda word: _title_word(word, lang), 65_536))
+    return memo
+
+
+def _surname_shaped(token: Token, lang: str, data: NameData) -> bool:
+    return token.capitalised and not token.upper and _suffix_stem(token, lang, data.surname_suffixes) is not None
 
 
 def _read_run_text(key: tuple[str, int, str]) -> PersonMention | None:
