@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,7 +25,7 @@ from importlib import resources
 from judikg.errors import ReferenceDataError
 from judikg.ingest.extract.institutions import head_nouns
 from judikg.ingest.extract.tokens import Memo, Scan, Token, fold, tokenize
-from judikg.ingest.morphology import index_key, keys_memo, token_keys
+from judikg.ingest.morphology import TURKIC, index_key, keys_memo, token_keys
 from judikg.ingest.translit import name_key as _name_key
 
 
@@ -44,6 +45,8 @@ class NameData:
     titles: frozenset[str]
     not_names: frozenset[str]  # capitalised words that end a name run ("Park Hotel")
     name_heads: frozenset[str]  # keys of nouns that make a quoted name proper, any language (quotes mix scripts)
+    strong_suffixes: tuple[str, ...]  # folded surname endings no common word shares, longest first
+    acting_verbs: dict[str, tuple[str, ...]]  # language → regular expressions
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +75,8 @@ def name_data() -> NameData:
             for w in words
             for key in (fold[w], index_key(fold[w], lang))
         ),
+        strong_suffixes=folded(raw["strong_surname_suffixes"]),
+        acting_verbs={lang: tuple(p) for lang, p in raw["acting_verbs"].items()},
     )
 
 
@@ -79,8 +84,10 @@ def name_data() -> NameData:
 #: ``Dr``) that may precede a lone surname, or by a post title ("Chairman", «төрағасы») right
 #: before it or after it behind a comma ("Anwar Usman, President of …"). A post title also
 #: precedes institutions ("председатель Комиссии"), so it only vouches for two-word names or a
-#: surname with a surname ending.
-NO_CUE, TITLE_CUE, ROLE_CUE = 0, 1, 2
+#: surname with a surname ending. ``CONTEXT_CUE``: a run no list vouches for, re-read because a
+#: post title stands before it or a verb of acting next to it; two or three name-shaped words
+#: there are a name even when no list knows them.
+NO_CUE, TITLE_CUE, ROLE_CUE, CONTEXT_CUE = 0, 1, 2, 3
 
 
 @lru_cache(maxsize=8)
@@ -189,6 +196,7 @@ def find_persons(text: str, sc: Scan, blocked: Sequence[bool], lang: str) -> lis
         return initial_shaped[j] and text[ends[j] : ends[j] + 1] == "."
 
     next_free = 0
+    surnames: set[str] = set()  # name keys of the surnames read so far
     for i in compress(range(n), starters):
         if i < next_free:
             continue
@@ -233,7 +241,20 @@ def find_persons(text: str, sc: Scan, blocked: Sequence[bool], lang: str) -> lis
             continue  # one capitalised word without a title is no name (most are sentence starts)
         base = starts[i]
         relative = _RUNS[(text[base : ends[j]], cue, lang)]
+        if relative is None and j - i < 4 and _acting_context(text, sc, i, j, lang):
+            # a name no list knows, read from where it stands: after a post title ("төрағасы
+            # Зүхтү Арслан"), or before a verb of acting ("Клер Бази Малори қатысты")
+            if lang in ("ru", "en") and j - i == 2 and _sentence_start(text, starts[i]):
+                base = starts[i + 1]  # "Today Gianni Buquicchio said": the first word is the sentence's
+            relative = _RUNS[(text[base : ends[j]], CONTEXT_CUE, lang)]
+            if relative is not None and name_key(relative.surname) in surnames and relative.given:
+                # "Later Mahnke said": a surname the article already named, after a sentence's first word
+                relative = None
+                next_free = j
+            elif relative is not None:
+                i = bisect_left(starts, base)
         if relative is not None:
+            surnames.add(name_key(relative.surname))
             mention = PersonMention(
                 i + relative.first, i + relative.last, base + relative.start, base + relative.end, relative.surname, relative.given, relative.full
             )
@@ -342,6 +363,77 @@ def _titled_memo(lang: str) -> Memo[str, bool]:
     return memo
 
 
+def _strong_surname(token: Token, lang: str) -> bool:
+    """The word ends in an unambiguous surname suffix, maybe under a case ending (``Әуезовпен``)."""
+    return _suffix_stem_key(token.key, lang, name_data().strong_suffixes) is not None
+
+
+_CASE_ENDINGS = (
+    "ға", "ге", "қа", "ке", "га", "ка", "да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен",
+    "ның", "нің", "дың", "дің", "тың", "тің", "нын", "нин", "нун", "нүн", "дын", "дин", "дун", "дүн",
+    "мен", "пен", "бен", "менен", "тын", "тин", "тун", "түн",
+)
+
+
+@lru_cache(maxsize=1)
+def _case_endings() -> tuple[str, ...]:
+    return tuple(sorted({fold[e] for e in _CASE_ENDINGS}))
+
+
+def _case_marked(key: str, lang: str) -> bool:
+    """A Kazakh or Kyrgyz word with a case ending of two letters or more (``Кездесуге``)."""
+    return lang in TURKIC and len(key) > 5 and key.endswith(_case_endings())
+
+
+@lru_cache(maxsize=8)
+def _acting_after(lang: str) -> re.Pattern[str]:
+    verbs = name_data().acting_verbs
+    patterns = verbs.get(lang) or [p for ps in verbs.values() for p in ps]
+    alternation = "|".join(sorted(patterns, key=lambda p: (-len(p), p)))
+    return re.compile(rf"[ \t\u00a0]*,?[ \t\u00a0]*(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+# Adjective endings that no given name has: "Центральной Азии", "Орталық Азия" are places.
+_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "ru": ("ой", "ый", "ая", "ое", "ые", "ых", "ого", "ему", "ому", "ыми", "ими", "ую", "ской", "ский"),
+    "kk": ("лық", "лік", "дық", "тық"),
+    "ky": ("лык", "лик", "дык", "тык"),
+    "kk-Latn": ("lyq", "lik", "lık", "dyq", "tyq"),
+}
+
+
+def _adjective_shaped(word: str, lang: str) -> bool:
+    return word.lower().endswith(_ADJECTIVE_ENDINGS.get(lang, ()))
+
+
+@lru_cache(maxsize=8)
+def _acting_before(lang: str) -> re.Pattern[str] | None:
+    """Russian and English put the verb before its subject too ("подписал Джанни Букиккио",
+    "signed by Gianni Buquicchio")."""
+    verbs = name_data().acting_verbs.get(lang) if lang in ("ru", "en") else None
+    if not verbs:
+        return None
+    alternation = "|".join(sorted(verbs, key=lambda p: (-len(p), p)))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?:[ \t\u00a0]+by)?[ \t\u00a0]*$", re.IGNORECASE)
+
+
+def _acting_context(text: str, sc: Scan, first: int, last: int, lang: str) -> bool:
+    """Tokens ``first..last`` stand after a post title ("төрағасы", "Chairman") or a verb of
+    acting in Russian and English, or before a verb of acting ("қатысты", "signed", "отметил")."""
+    if first > 0 and sc.joins[first - 1] and _role_word().fullmatch(sc.words[first - 1]):
+        return True
+    if _acting_after(lang).match(text, sc.ends[last]) is not None:
+        return True
+    before = _acting_before(lang)
+    start = sc.starts[first]
+    return before is not None and before.search(text, max(0, start - 40), start) is not None
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[max(0, at - 4) : at].rstrip(" \t\u00a0«\"“„(")
+    return not before or before[-1] in ".!?\n:;"
+
+
 def _surname_shaped(token: Token, lang: str, data: NameData) -> bool:
     return token.capitalised and not token.upper and _suffix_stem(token, lang, data.surname_suffixes) is not None
 
@@ -361,7 +453,8 @@ _INITIAL_SHAPED: Memo[str, bool] = Memo(_is_initial, 131_072)
 
 def _read_run(text: str, first: int, words: list[Token], lang: str, data: NameData, cue_kind: int) -> PersonMention | None:
     """A person in a run of consecutive capitalised tokens starting at token ``first``, or None.
-    ``cue_kind`` says what introduces the run (``NO_CUE``, ``TITLE_CUE``, ``ROLE_CUE``)."""
+    ``cue_kind`` says what introduces the run (``NO_CUE``, ``TITLE_CUE``, ``ROLE_CUE``,
+    ``CONTEXT_CUE``)."""
     run = list(range(first, first + len(words)))
     # hyphenated given names ("Қасым-Жомарт") count as one word
     groups: list[list[Token]] = []
@@ -394,13 +487,20 @@ def _read_run(text: str, first: int, words: list[Token], lang: str, data: NameDa
         )
 
     def cue(g: list[Token]) -> bool:
-        return _is_given(g[0].key, data, lang) or name_key(g[0].key) in data.east_asian
+        return _is_given(g[0].key, data, lang) or name_key(g[0].key) in data.east_asian or _strong_surname(g[-1], lang)
 
-    while len(groups) > 2 and plain(groups[0]) and any(cue(g) for g in groups[1:]):
+    # a sentence-initial word with a case ending ("Кездесуге", "Kezdesýge") is no name part in
+    # Kazakh or Kyrgyz: only the last word of a name takes the case
+    while len(groups) > 2 and (plain(groups[0]) or _case_marked(groups[0][-1].key, lang)) and any(cue(g) for g in groups[1:]):
         run = run[len(groups[0]) :]
         groups = groups[1:]
-        cue_kind = NO_CUE
-    title_before = cue_kind != NO_CUE
+        # a name read from its context keeps that context: the word dropped was the sentence's
+        cue_kind = CONTEXT_CUE if cue_kind == CONTEXT_CUE else NO_CUE
+    title_before = cue_kind in (TITLE_CUE, ROLE_CUE)
+    if cue_kind == CONTEXT_CUE:
+        while len(groups) > 2 and _case_marked(groups[0][-1].key, lang):
+            run = run[len(groups[0]) :]
+            groups = groups[1:]
     keys = [g[0].key for g in groups]
     patron = [idx for idx, g in enumerate(groups) if _suffix_stem(g[-1], lang, data.patronymic_suffixes)]
     given = [idx for idx, g in enumerate(groups) if _is_given(g[0].key, data, lang)]
@@ -419,9 +519,14 @@ def _read_run(text: str, first: int, words: list[Token], lang: str, data: NameDa
             return None  # "председатель Комиссии": a post title also heads institutions
         g = groups[0]
         return PersonMention(run[0], run[0] + len(g), g[0].start, g[-1].end, _surname_form(g[-1], lang, data), None, text[g[0].start : g[-1].end])
-    # a surname-looking ending alone is not enough: Kazakh and Kyrgyz genitives end in -ын/-ин too
-    if not (given or patron or title_before or name_key(keys[0]) in data.east_asian):
+    # a surname-looking ending alone is not enough: Kazakh and Kyrgyz genitives end in -ын/-ин
+    # too; an unambiguous one (-ов, -ева, -ұлы) after a name-shaped word is: "Мирсаид Әуезов"
+    strong = len(groups) <= 3 and any(idx > 0 and _strong_surname(groups[idx][-1], lang) for idx in sur)
+    loose = cue_kind == CONTEXT_CUE and 2 <= len(groups) <= 3 and not _adjective_shaped(groups[0][-1].text, lang)
+    if not (given or patron or title_before or strong or loose or name_key(keys[0]) in data.east_asian):
         return None
+    if (strong or loose) and not (given or patron or title_before):
+        title_before = True  # the checks below ask for a cue; this run has one
     if not given and not patron and not title_before and name_key(keys[0]) not in data.east_asian and len(sur) < 1:
         return None
     if not given and not patron and not title_before and name_key(keys[0]) not in data.east_asian:
@@ -434,7 +539,11 @@ def _read_run(text: str, first: int, words: list[Token], lang: str, data: NameDa
         # -ин/-ина also ends given names (Марина, Катарина, Кристина): with no other clue the
         # name is in Western order, given name first
         sur = []
-    if name_key(keys[0]) in data.east_asian and not sur:
+    if loose and not (given or patron or strong) and name_key(keys[0]) not in data.east_asian:
+        # read from context alone: given name(s) first, as the press writes foreign names
+        # ("Катаржина Вавернья": -ина is a first name here, not a surname)
+        surname_group, given_group = groups[-1], groups[0]
+    elif name_key(keys[0]) in data.east_asian and not sur:
         surname_group = groups[0]
         given_group = groups[1] if len(groups) > 1 else None
     elif sur:
