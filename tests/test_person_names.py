@@ -102,3 +102,54 @@ def test_places_and_institutions_beside_a_verb_are_no_persons(lang: str, text: s
 
 def test_a_sentence_initial_word_before_a_name_and_verb_is_left_out() -> None:
     assert _persons("Today Gianni Buquicchio said the opinion was ready.", "en") == {"bukuikchio-g": ["Gianni Buquicchio"]}
+
+
+# --- signatories --------------------------------------------------------------------------
+
+_MEETING = {
+    "kk": "Астанада Қазақстан Конституциялық Сотының Төрағасы Эльвира Әзімова мен Өзбекстан Конституциялық сотының төрағасы Мирсаид Әуезов кездесті. ",
+    "kk-Latn": "Astanada Qazaqstan Konstıtýsıalyq Sotynyń Tóraǵasy Elvıra Ázimova men Ózbekstan Konstıtýsıalyq sotynyń tóraǵasy Mırsaıd Aúezov kezdesti. ",
+    "ky": "Бишкекте Кыргызстандын Конституциялык сотунун төрагасы Эмил Осконбаев жана Өзбекстандын Конституциялык сотунун төрагасы Мирсаид Ауэзов жолугушту. ",
+    "ru": "Председатель Конституционного суда Казахстана Эльвира Азимова встретилась с Председателем Конституционного суда Узбекистана Мирсаидом Ауэзовым. ",
+    "en": "The Chairman of the Constitutional Court of Kazakhstan Elvira Azimova met the Chairman of the Constitutional Court of Uzbekistan Mirsaid Auezov in Tashkent. ",
+}
+
+
+def _signatories(text: str, lang: str) -> set[str]:
+    return {
+        r.object.removeprefix(ID + "person/")
+        for r in extract(_doc(text, lang)).relations
+        if r.predicate == "signatory"
+    }
+
+
+@pytest.mark.parametrize(
+    "lang,signing,expected",
+    [
+        ("kk", "Меморандумға Эльвира Әзімова мен Мирсаид Әуезов қол қойды.", {"azimov-e", "auezov-m"}),
+        ("kk-Latn", "Memorandýmǵa Elvıra Ázimova men Mırsaıd Aúezov qol qoıdy.", {"azimov-e", "auezov-m"}),
+        ("ky", "Меморандумду Эмил Осконбаев жана Мирсаид Ауэзов кол коюшту.", {"oskonbaev-e", "auezov-m"}),
+        ("ru", "Меморандум подписали Эльвира Азимова и Мирсаид Ауэзов.", {"azimov-e", "auezov-m"}),
+        ("en", "The memorandum was signed by Elvira Azimova and Mirsaid Auezov.", {"azimova-e", "auezov-m"}),
+        # the document named in one sentence, signed in the next
+        ("ru", "Стороны заключили меморандум. Документ подписали Эльвира Азимова и Мирсаид Ауэзов.", {"azimov-e", "auezov-m"}),
+        # the chairs sign, named before by their posts
+        ("kk", "Екі соттың төрағалары ынтымақтастық туралы меморандумға қол қойды.", {"azimov-e", "auezov-m"}),
+        ("en", "The chairs of both courts signed a memorandum of cooperation.", {"azimova-e", "auezov-m"}),
+    ],
+)
+def test_signatories(lang: str, signing: str, expected: set[str]) -> None:
+    assert _signatories(_MEETING[lang] + signing, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        # one chair tells that a memorandum was signed: no signatory named
+        ("en", "IACA President Luis Palma opened the meeting. The IACA president said a memorandum had been signed with the court."),
+        # "приняли участие" takes part, it does not sign
+        ("ru", "Суды подписали меморандум. В конференции приняли участие Эльвира Азимова и Мирсаид Ауэзов."),
+    ],
+)
+def test_no_signatory_without_a_signing_subject(lang: str, text: str) -> None:
+    assert _signatories(text, lang) == set()
