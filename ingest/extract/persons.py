@@ -180,14 +180,13 @@ def find_persons(text: str, sc: Scan, blocked: Sequence[bool], lang: str) -> lis
     titles, particles = data.titles, data.particles
     # per-word shapes from a memo, combined with the blocked flags by C-level maps: most
     # capitalised tokens (sentence starts, places) are dismissed without a Python step
-    shaped = list(map(_NAME_SHAPED.__getitem__, words))
+    shapes = list(map(_shape_memo(lang).__getitem__, words))
     role = list(map(_role_words(lang).__getitem__, words))
-    named = list(map(and_, shaped, map(not_, blocked)))
-    titled = _titled_memo(lang)
-    for i in compress(range(n), named):
-        # "Кеңесінің Төрағасы Қайрат", "Председатель Совета Кайрат Мами": a title or institution
-        # word is no part of a name, unless a surname follows it (Kazakh given name Кеңес)
-        if titled[words[i]] and not (i + 1 < n and joins[i] and _surname_shaped(sc.token(i + 1), lang, data)):
+    named = list(map(and_, map(_NAMEABLE.__getitem__, shapes), map(not_, blocked)))
+    # "Кеңесінің Төрағасы Қайрат", "Председатель Совета Кайрат Мами": a title or institution
+    # word is no part of a name, unless a surname follows it (Kazakh given name Кеңес)
+    for i in compress(range(n), map(_TITLED.__eq__, shapes)):
+        if named[i] and not (i + 1 < n and joins[i] and _surname_shaped(sc.token(i + 1), lang, data)):
             named[i] = False
     initial_shaped = list(map(_INITIAL_SHAPED.__getitem__, words))
     starters = map(or_, named, initial_shaped)
@@ -347,19 +346,29 @@ def _title_word(word: str, lang: str) -> bool:
     key = fold[word]
     if key in data.particles or name_key(key) in data.given or key.endswith(_SLAVIC_SURNAME):
         return False  # Советов, Судова are surnames; a plural genitive (судов) is seldom capitalised
-    if _role_word().fullmatch(word):
+    if _IS_ROLE_WORD[word]:
         return True
     nouns = head_nouns()
     return any(k in nouns for k in token_keys(key, lang))
 
 
-_TITLED: dict[str, Memo[str, bool]] = {}
+# A word's shape in a language: no name part, a name-shaped word, or a name-shaped title or
+# institution word (a name part only before a surname).
+_PLAIN, _NAMED, _TITLED = 0, 1, 2
+_NAMEABLE = (False, True, True)
+_SHAPES: dict[str, Memo[str, int]] = {}
 
 
-def _titled_memo(lang: str) -> Memo[str, bool]:
-    memo = _TITLED.get(lang)
+def _shape_memo(lang: str) -> Memo[str, int]:
+    memo = _SHAPES.get(lang)
     if memo is None:
-        memo = _TITLED.setdefault(lang, Memo(lambda word: _title_word(word, lang), 65_536))
+
+        def shape(word: str) -> int:
+            if not _NAME_SHAPED[word]:
+                return _PLAIN
+            return _TITLED if _title_word(word, lang) else _NAMED
+
+        memo = _SHAPES.setdefault(lang, Memo(shape, 131_072))
     return memo
 
 
@@ -385,14 +394,6 @@ def _case_marked(key: str, lang: str) -> bool:
     return lang in TURKIC and len(key) > 5 and key.endswith(_case_endings())
 
 
-@lru_cache(maxsize=8)
-def _acting_after(lang: str) -> re.Pattern[str]:
-    verbs = name_data().acting_verbs
-    patterns = verbs.get(lang) or [p for ps in verbs.values() for p in ps]
-    alternation = "|".join(sorted(patterns, key=lambda p: (-len(p), p)))
-    return re.compile(rf"[ \t\u00a0]*,?[ \t\u00a0]*(?:{alternation})(?!\w)", re.IGNORECASE)
-
-
 # Adjective endings that no given name has: "Центральной Азии", "Орталық Азия" are places.
 _ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
     "ru": ("ой", "ый", "ая", "ое", "ые", "ых", "ого", "ему", "ому", "ыми", "ими", "ую", "ской", "ский"),
@@ -406,27 +407,43 @@ def _adjective_shaped(word: str, lang: str) -> bool:
     return word.lower().endswith(_ADJECTIVE_ENDINGS.get(lang, ()))
 
 
-@lru_cache(maxsize=8)
-def _acting_before(lang: str) -> re.Pattern[str] | None:
-    """Russian and English put the verb before its subject too ("подписал Джанни Букиккио",
-    "signed by Gianni Buquicchio")."""
-    verbs = name_data().acting_verbs.get(lang) if lang in ("ru", "en") else None
-    if not verbs:
-        return None
-    alternation = "|".join(sorted(verbs, key=lambda p: (-len(p), p)))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?:[ \t\u00a0]+by)?[ \t\u00a0]*$", re.IGNORECASE)
-
-
 def _acting_context(text: str, sc: Scan, first: int, last: int, lang: str) -> bool:
     """Tokens ``first..last`` stand after a post title ("төрағасы", "Chairman") or a verb of
     acting in Russian and English, or before a verb of acting ("қатысты", "signed", "отметил")."""
-    if first > 0 and sc.joins[first - 1] and _role_word().fullmatch(sc.words[first - 1]):
+    if first > 0 and sc.joins[first - 1] and _IS_ROLE_WORD[sc.words[first - 1]]:
         return True
-    if _acting_after(lang).match(text, sc.ends[last]) is not None:
-        return True
-    before = _acting_before(lang)
-    start = sc.starts[first]
-    return before is not None and before.search(text, max(0, start - 40), start) is not None
+    verbs = _acting_memo(lang)
+    # the verb after: one word or two ("қол қойды", "took part"), maybe behind a comma
+    k = last + 1
+    if k < len(sc) and text[sc.ends[last] : sc.starts[k]].strip() in ("", ","):
+        if verbs[sc.words[k]] or (k + 1 < len(sc) and verbs[text[sc.starts[k] : sc.ends[k + 1]]]):
+            return True
+    if lang not in ("ru", "en") or first == 0:
+        return False
+    # the verb before (Russian, English): one word or two ("принял участие"), maybe then "by"
+    k = first - 1
+    if sc.words[k].lower() == "by" and k > 0:
+        k -= 1
+    if text[sc.ends[k] : sc.starts[first]].split() in ([], ["by"]):
+        if verbs[sc.words[k]] or (k > 0 and verbs[text[sc.starts[k - 1] : sc.ends[k]]]):
+            return True
+    return False
+
+
+_IS_ROLE_WORD: Memo[str, bool] = Memo(lambda word: _role_word().fullmatch(word) is not None, 65_536)
+_ACTING: dict[str, Memo[str, bool]] = {}
+
+
+def _acting_memo(lang: str) -> Memo[str, bool]:
+    """Word (or two words) → whether it is a verb of acting in ``lang`` (every language's
+    verbs for a language the lexicon lacks)."""
+    memo = _ACTING.get(lang)
+    if memo is None:
+        table = name_data().acting_verbs
+        verbs = table.get(lang) or [v for vs in table.values() for v in vs]
+        pattern = re.compile("|".join(f"(?:{v})" for v in sorted(verbs, key=lambda p: (-len(p), p))), re.IGNORECASE)
+        memo = _ACTING.setdefault(lang, Memo(lambda words: pattern.fullmatch(" ".join(words.split())) is not None, 65_536))
+    return memo
 
 
 def _sentence_start(text: str, at: int) -> bool:
