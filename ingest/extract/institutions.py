@@ -88,11 +88,9 @@ def lexicon() -> Lexicon:
                 for text_lang, head_langs in _HEAD_LANGS.items():
                     if lang in head_langs:
                         for phrase in phrases:
+                            # Latin spellings of ц (s in both official alphabets, ts
+                            # informally) meet through the trie's key, translit.match_key
                             tries[text_lang].add(phrase, lang, head)
-                            if lang == "kk" and text_lang == "kk-Latn" and ("ц" in phrase or "Ц" in phrase):
-                                # both official Latin alphabets write ц as s («Konstıtýsııalyq»,
-                                # «Konstitusiialyq»), where the cross-script fold reads ts
-                                tries[text_lang].add(phrase.replace("ц", "с").replace("Ц", "С"), lang, head)
     coordinators = frozenset(fold(w) for words in raw["coordinators"].values() for w in words)
     of_words = frozenset(fold(w) for words in raw["of"].values() for w in words for w in w.split()) | {"the"}
     home = {k: v for k, v in raw.get("home_country", {}).items() if not k.startswith("_")}
