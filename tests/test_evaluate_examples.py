@@ -31,8 +31,8 @@ def test_sample_articles_score_at_least_the_measured_floors() -> None:
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["articles"] == 14
-    assert report["entity_micro"]["f1"] >= 0.79
-    assert report["relation_micro"]["f1"] >= 0.54
+    assert report["entity_micro"]["f1"] >= 0.93
+    assert report["relation_micro"]["f1"] >= 0.74
     assert report["published_accuracy"] == 1.0
 
 

@@ -70,7 +70,7 @@ def extract_from_hits(
     # "representatives of X" (role other) and members do speak for X.
     titles = frozenset((p.sentence, p.organization) for p in posts if p.role not in ("other", "member"))
     events = find_events(art, event_triggers, titles)
-    agreements = find_agreements(art, events, agreement_triggers)
+    agreements = find_agreements(art, events, agreement_triggers, posts)
 
     event_sentences = frozenset(t.sentence for t in event_triggers)
     facts: list[Fact] = structural_facts(art) + membership_facts(art, titles, event_sentences)

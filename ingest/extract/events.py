@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from judikg.ingest.extract.evidence import ORG_TYPES, Article, Cue, HitLike, lexicon
+from judikg.ingest.extract.evidence import ORG_TYPES, Article, Cue, HitLike, cue_regex, lexicon
 from judikg.ingest.model import Span
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -341,6 +341,7 @@ def assign_places(art: Article, events: list[EventFinding], all_triggers: list[T
     by_sentence: dict[int, list[Trigger]] = {}
     for t in all_triggers:
         by_sentence.setdefault(t.sentence, []).append(t)
+    genitive_first = art.doc.lang in ("ky", "kk", "kk-Latn", "uz")
     for sentence, triggers in sorted(by_sentence.items()):
         hits = art.hits_by_sentence[sentence]
         for i, h in enumerate(hits):
@@ -348,13 +349,37 @@ def assign_places(art: Article, events: list[EventFinding], all_triggers: list[T
                 continue
             t = min(triggers, key=lambda t: (min(abs(t.start - h.end), abs(h.start - t.end)), t.start))
             ev = owner[id(t)]
-            if ev.locations and ev.locations[0][1] != sentence:
-                continue  # places come from the first sentence that names one
-            ev.locations.append((h.iri, sentence))
-            for nxt in hits[i + 1 :]:
-                if nxt.type == "Country" and nxt.start - h.end <= 3 and not art.is_nested(nxt):
-                    ev.locations.append((nxt.iri, sentence))
-                    break
+            known = {iri for iri, _ in ev.locations}
+            if ev.locations and ev.locations[0][1] != sentence and h.iri not in known:
+                continue  # places come from the first sentence that names one (or its city again)
+            if h.iri not in known:
+                ev.locations.append((h.iri, sentence))
+            country = _country_beside(art, hits, i, genitive_first)
+            if country is not None and country.iri not in known:
+                ev.locations.append((country.iri, sentence))
+
+
+# A Kazakh or Kyrgyz genitive ending: «Индонезиянын Бали аралында», «Түркияның Анкара қаласында».
+_GENITIVE_END_RE = re.compile(r"(?:[ндт][ыиуүі][нң]|[ndt][yıiuú][nńñ])$", re.IGNORECASE)
+
+
+def _country_beside(art: Article, hits: Sequence[HitLike], i: int, genitive_first: bool) -> HitLike | None:
+    """The country written with the city ``hits[i]``: right after it ("Buenos Aires (Argentina)",
+    "Bali, Indonesia") or, in Kazakh and Kyrgyz, right before it in the genitive."""
+    h = hits[i]
+    for nxt in hits[i + 1 :]:
+        if nxt.type == "Country" and nxt.start - h.end <= 3 and not art.is_nested(nxt):
+            return nxt
+    if genitive_first:
+        for prev in reversed(hits[:i]):
+            if prev.end <= h.start:
+                if (
+                    prev.type == "Country" and h.start - prev.end <= 1 and not art.is_nested(prev)
+                    and _GENITIVE_END_RE.search(art.text, prev.start, prev.end)
+                ):
+                    return prev
+                break
+    return None
 
 
 #: Words and characters an organiser may stand from its cue ("X КУ тарабынан өткөрүлдү",
@@ -422,9 +447,18 @@ def assign_organizers(
     """The institution next to an organiser cue (organised by, at the initiative of, «уюштурган»,
     «бастамасымен») in a sentence naming the event: within a few words of the cue, in the same
     clause, with no other institution between. A cue inside a name («Жарык шооласы» демилгеси)
-    and institutions of a person's title do not count."""
+    and institutions of a person's title do not count. Institutions coordinated with it ("X and
+    Y organised", «X совместно с Y», «X Y менен бирдикте») organise too; a sentence that names no
+    event and opens with a pronoun ("It was organised by …", «Его организовали …», «Оны …
+    ұйымдастырды») speaks of the event named in the sentence before."""
+    trigger_sentences = {t.sentence for ev in events for t in ev.triggers}
     for ev in events:
+        sentences = list(ev.sentences)
         for sentence in ev.sentences:
+            nxt = sentence + 1
+            if nxt < len(art.sentences) and nxt not in trigger_sentences and _PRONOUN_START_RE.match(art.text, art.sentences[nxt][0]):
+                sentences.append(nxt)
+        for sentence in sentences:
             s, e = art.sentences[sentence]
             hits = art.hits_by_sentence[sentence]
             orgs = [h for h in art.maximal(hits) if h.type in ORG_TYPES and (sentence, h.iri) not in titles]
@@ -445,8 +479,53 @@ def assign_organizers(
                 if best is not None:
                     break
             if best is not None:
-                ev.organizers.append((best[1].iri, sentence))
+                for h in _coordinated(art, orgs, best[1]):
+                    ev.organizers.append((h.iri, sentence))
                 break
+
+
+# A sentence opening with a pronoun standing for what was named before: "It was organised by",
+# «Его организовали», «Её провела», «Оны … ұйымдастырды», «Аны … уюштурду».
+_PRONOUN_START_RE = re.compile(r"\W*(?:it|this|его|её|ее|оны|аны|ony|any)(?!\w)", re.IGNORECASE)
+# Between two coordinated institutions: "X and Y", "X, Y", «X и Y», «X жана Y», «X мен Y».
+_AND_RE = re.compile(r"\s*(?:,\s*)?(?:and(?: the)?|и|жана|жәна|және|мен|пен|бен|men|pen|ben|jáne|jäne)?\s*", re.IGNORECASE)
+# After the first of two: "X jointly with Y", «X совместно с Y».
+_WITH_RE = re.compile(r"\s*(?:(?:jointly |together )?with(?: the)?|совместно с|вместе с|совместно со)\s*", re.IGNORECASE)
+# After the second, in Kazakh and Kyrgyz: «X Y менен бирдикте», «X Y-мен бірлесіп».
+_WITH_AFTER_RE = re.compile(r"-?\s*(?:менен|мен|пен|бен|менен бирге|men|pen|ben)\s+(?:бирдикте|биргеликте|бирге|бірлесіп|бірге|birlesip|birge)(?!\w)", re.IGNORECASE)
+
+
+def _coordinated(art: Article, orgs: list[HitLike], first: HitLike) -> list[HitLike]:
+    """``first`` and the institutions written in one coordination with it, in text order."""
+    from judikg.ingest.extract.relations import written_together
+
+    text = art.text
+    # (start, end, hit): a parent written as part of the name before it («Венецианская комиссия
+    # Совета Европы») is no separate member of the list, it extends that name
+    items: list[tuple[int, int, HitLike]] = []
+    for h in sorted(orgs, key=lambda h: h.start):
+        if items and h is not first and items[-1][2].parent == h.iri and written_together(text, items[-1][2], h):
+            items[-1] = (items[-1][0], h.end, items[-1][2])
+        else:
+            items.append((h.start, h.end, h))
+    k = next(i for i, it in enumerate(items) if it[2] is first)
+    lo = hi = k
+    while hi + 1 < len(items) and _coordination(text, items[hi][1], items[hi + 1][0], items[hi + 1][1]):
+        hi += 1
+    while lo > 0 and _coordination(text, items[lo - 1][1], items[lo][0], items[lo][1]):
+        lo -= 1
+    return [it[2] for it in items[lo : hi + 1]]
+
+
+def _coordination(text: str, a_end: int, b_start: int, b_end: int) -> bool:
+    """Two institutions, the first ending at ``a_end``, the second at ``b_start:b_end``, are
+    written as one coordination."""
+    gap = text[a_end:b_start]
+    if _WITH_RE.fullmatch(gap):
+        return True
+    if gap.strip():
+        return _AND_RE.fullmatch(gap) is not None
+    return _WITH_AFTER_RE.match(text, b_end) is not None  # «X Y менен бирдикте»
 
 
 def find_events(
@@ -459,6 +538,19 @@ def find_events(
         triggers = find_triggers(art)
     if not triggers:
         return []
+    events = _read_events(art, triggers, titles)
+    named = _kinds_naming_bodies(art)
+    if named:
+        # words that stand for a body named with them are no event: read again without them,
+        # so that anaphoric words they had gathered («жиынына») form their own event
+        bodies = [ev for ev in events if _names_a_body(ev, named)]
+        if any(t.anaphoric for ev in bodies for t in ev.triggers):
+            body_words = {id(t) for ev in bodies for t in ev.triggers if not t.anaphoric}
+            events = _read_events(art, [t for t in triggers if id(t) not in body_words], titles)
+    return [ev for ev in events if _stated(art, ev) and not (named and _names_a_body(ev, named))]
+
+
+def _read_events(art: Article, triggers: list[Trigger], titles: frozenset[tuple[int, str]]) -> list[EventFinding]:
     from judikg.ingest.extract.participants import assign_participants
 
     events = group_triggers(art, triggers)
@@ -469,3 +561,48 @@ def find_events(
     assign_organizers(art, events, titles)
     assign_participants(art, events, titles)
     return events
+
+
+def _kinds_naming_bodies(art: Article) -> frozenset[str]:
+    """Event kinds whose word is part of a body's name in this article ("World Conference on
+    Constitutional Justice", «Түркі әлемінің … конференциясы»)."""
+    out: set[str] = set()
+    for h in art.hits:
+        if h.type in _BODY_TYPES:
+            out.update(c.slug for c in art.cues("events", h.start, h.end) if c.end <= h.end)
+    return frozenset(out)
+
+
+_BODY_TYPES = frozenset({"Association", "InternationalOrganization"})
+
+
+def _names_a_body(ev: EventFinding, named: frozenset[str]) -> bool:
+    """The event word alone stands for the body it is the head of ("the Conference adopted its
+    statute", «члены конференции»): an event of that kind with neither a day nor an ordinal of
+    its own is taken for the body."""
+    return (
+        ev.slug in named and not ev.ordinal and not (ev.date and len(ev.date) == 10)
+        and not all(t.anaphoric for t in ev.triggers)
+    )
+
+
+def _stated(art: Article, ev: EventFinding) -> bool:
+    """The article tells of this event, not of a kind of event ("to hold round tables every
+    year", «жаңа форум қалыптастыру»): it has a date, a place, an actor or an ordinal, or a
+    sentence naming it says that it took place, that someone took part in it, or that something
+    happened within it or was signed there."""
+    if ev.date or ev.locations or ev.organizers or ev.participants or ev.ordinal:
+        return True
+    occurred = cue_regex("events", "occurred_cues", art.lang)
+    text = art.text
+    for s in ev.sentences:
+        start, end = art.sentences[s]
+        if occurred is None or occurred.search(text, start, end):
+            return True
+        if any(art.cues(kind, start, end) for kind in _HAPPENED_KINDS):
+            return True
+    return False
+
+
+#: Cue kinds that, in an event's sentence, say the event happened.
+_HAPPENED_KINDS = ("participation", "framework", "signing")

@@ -159,10 +159,12 @@ def _cases_ok(cases: tuple[int, ...], sc: Scan, first: int) -> bool:
 
 
 def longest_non_overlapping(matches: Iterable[Match[P]]) -> list[Match[P]]:
-    """Leftmost-longest selection: earlier start first, then the longer phrase wins."""
+    """Leftmost-longest selection: earlier start first, then the longer phrase wins; on one span
+    a name beats an adjective form (Kyrgyz ``Нигериянын`` strips to both ``Нигерия`` and the
+    English adjective ``Nigerian``)."""
     chosen: list[Match[P]] = []
     taken_until = -1
-    for m in sorted(matches, key=lambda m: (m.first, -(m.last - m.first))):
+    for m in sorted(matches, key=lambda m: (m.first, -(m.last - m.first), getattr(m.payload, "adjective", False))):
         if m.first >= taken_until:
             chosen.append(m)
             taken_until = m.last
@@ -182,6 +184,7 @@ class Place:
     country: str | None  # ISO alpha-2 (upper case) of a country, or of a city/body's state
     adjective: bool = False  # matched through an adjective form ("Kazakh", "казахстанских")
     ambiguous: bool = False  # an alias several entities share ("РК": Kazakhstan or Korea)
+    parent: str | None = None  # IRI of the body it is part of (reference ``extra.part_of``)
 
 
 def _field(record: Any, name: str, default: Any = None) -> Any:
@@ -234,6 +237,15 @@ def reference_trie(lang: str) -> PhraseTrie[Place]:
     return _reference_trie(lang == "ru")
 
 
+_REPUBLIC_FORMS: dict[str, tuple[str, ...]] = {
+    "en": ("Republic of {}",),
+    "ru": ("Республика {}",),
+    "ky": ("{} Республикасы",),
+    "kk": ("{} Республикасы",),
+    "kk-Latn": ("{} Respýblıkasy", "{} Respublikasy"),
+}
+
+
 @lru_cache(maxsize=2)
 def _reference_trie(russian: bool) -> PhraseTrie[Place]:
     trie: PhraseTrie[Place] = PhraseTrie(russian_stems=russian)
@@ -246,11 +258,19 @@ def _reference_trie(russian: bool) -> PhraseTrie[Place]:
         if kind == "Country" and not country:
             country = _field(record, "key") or _field(record, "code")
         cc = country.upper() if isinstance(country, str) and len(country) == 2 else None
-        place = Place(iri, kind, cc)
+        extra = _field(record, "extra") or {}
+        parent = extra.get("part_of") if isinstance(extra, Mapping) else None
+        place = Place(iri, kind, cc, parent=parent if isinstance(parent, str) else None)
         for field_name in ("labels", "aliases", "names", "forms"):
             for tag, value in (_field(record, field_name) or {}).items():
                 for phrase in _phrases(value):
                     trie.add(phrase, _lang_of(tag), place, proper=True)
+        if kind == "Country":
+            # "Republic of X" names X in every language («Индонезия Республикасы», «Республика
+            # Индонезия», "Republic of Indonesia"): official long forms are not listed per country
+            for tag, label in (_field(record, "labels") or {}).items():
+                for form in _REPUBLIC_FORMS.get(tag, ()):
+                    trie.add(form.format(label), _lang_of(tag), place, proper=True)
         shared = Place(iri, kind, cc, ambiguous=True)
         for tag, value in (_field(record, "ambiguous_aliases") or {}).items():
             for phrase in _phrases(value):

@@ -88,6 +88,8 @@ def lexicon() -> Lexicon:
                 for text_lang, head_langs in _HEAD_LANGS.items():
                     if lang in head_langs:
                         for phrase in phrases:
+                            # Latin spellings of ц (s in both official alphabets, ts
+                            # informally) meet through the trie's key, translit.match_key
                             tries[text_lang].add(phrase, lang, head)
     coordinators = frozenset(fold(w) for words in raw["coordinators"].values() for w in words)
     of_words = frozenset(fold(w) for words in raw["of"].values() for w in words for w in w.split()) | {"the"}
@@ -118,6 +120,25 @@ def _word_keys(words: Mapping[str, list[str]]) -> dict[str, frozenset[str]]:
 def heads_for(lang: str) -> PhraseTrie[Head]:
     lex = lexicon()
     return lex.tries.get(lang) or lex.tries["en"]
+
+
+@lru_cache(maxsize=1)
+def head_nouns() -> frozenset[str]:
+    """Index keys of the noun that ends each institution head, in every language (``Кеңес``,
+    ``сот``, ``Council``, ``Ministry``; Russian by stem): words that name an institution and so
+    are never part of a person's name, whichever language the text borrows them from."""
+    raw = json.loads(resources.files("judikg.ingest").joinpath("lexicon/institution_types.json").read_text("utf-8"))
+    keys: set[str] = set()
+    for group in (raw["types"], raw["units"]):
+        for entry in group:
+            for lang, phrases in entry["heads"].items():
+                for phrase in phrases:
+                    words = phrase.split()
+                    last = fold[words[-1]] if words else ""
+                    # abbreviations (МИД, ТИМ) are matched as written, and may spell a name (Tim)
+                    if len(last) >= 3 and last.isalpha() and not words[-1].isupper():
+                        keys.add(index_key(last, lang))
+    return frozenset(keys)
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,7 +339,9 @@ def _unit_slug(head_slug: str, parent_last: int, unit_first: int, sc: Scan) -> s
     describe it (Kyrgyz/Kazakh order): two departments of one body stay two bodies."""
     if unit_first <= parent_last:
         return head_slug
-    return head_slug + "-" + iris.slug(" ".join(sc.folded[parent_last:unit_first]))
+    # the words as written: slugs fold them with translit.fold, stable across versions of the
+    # looser matching key
+    return head_slug + "-" + iris.slug(" ".join(sc.words[parent_last:unit_first]))
 
 
 def _unit_parents(u: Match[Head], composed: Sequence[Composed], sc: Scan, lex: Lexicon, lang: str) -> list[Composed]:

@@ -22,8 +22,10 @@ from judikg.ingest.extract.evidence import ORG_TYPES, Article, HitLike
 _HEAD_FINAL = frozenset({"ky", "kk", "kk-Latn", "uz"})
 
 # What may stand between the parts of a title: spaces, punctuation, connectives, country
-# abbreviations ("РК", "КР", "RK") and articles.
+# abbreviations ("РК", "КР", "RK"), articles, and the case ending of an abbreviation.
 _FILLER_RE = re.compile(
+    # a case ending hyphened to an abbreviation first ("БҰҰДБ-ның", "OSCE-nin")
+    r"(?:-[^\W\d_]{1,4}(?!\w))?"
     r"[\s,;:«»\"“”()\u2013\u2014-]*"
     r"(?:(?:of|the|for|and|и|по|жана|мен|және|men|jáne|[A-ZА-ЯЁ]{2,4})[\s,;:«»\"“”()\u2013\u2014-]*){0,3}",
 )
@@ -80,12 +82,24 @@ def _items(art: Article, sentence: int) -> list[Item]:
     return kept
 
 
-def _joined(text: str, a_end: int, b_start: int) -> bool:
+# One lower-case word qualifying a title: "постоянный представитель", «тұрақты өкілі»,
+# "honorary president", "former chairman". Allowed only between a title and what is not a title
+# (a word between two titles, «во главе с Председателем», is a clause, not a modifier).
+_MODIFIER_RE = re.compile(r"[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*[ \t]+")
+
+
+def _joined(text: str, a_end: int, b_start: int, before_role: bool = False) -> bool:
     if b_start < a_end:
         return True
     gap = text[a_end:b_start]
-    m = _FILLER_RE.fullmatch(gap)
-    return m is not None and "\n" not in gap
+    if "\n" in gap:
+        return False
+    m = _FILLER_RE.match(gap)
+    if m is None:
+        return False
+    if m.end() == len(gap):
+        return True
+    return before_role and _MODIFIER_RE.fullmatch(gap, m.end()) is not None
 
 
 def _zone_left(art: Article, items: list[Item], i: int) -> list[Item]:
@@ -97,7 +111,14 @@ def _zone_left(art: Article, items: list[Item], i: int) -> list[Item]:
         if it.end > edge:  # overlapping items (a role inside an org name kept above)
             j -= 1
             continue
-        if it.kind == "person" or not _joined(art.text, it.end, edge):
+        if it.kind == "person":
+            # "A, Chief Justice of X, B, Director of Y": a title set off by commas after another
+            # person is that person's apposition, not the title of the name after it
+            if zone and "," in art.text[zone[-1].end : items[i].start] and _joined(art.text, it.end, edge):
+                return []
+            break
+        qualifies = bool(zone) and zone[0].kind == "role" and it.kind != "role"
+        if not _joined(art.text, it.end, edge, before_role=qualifies):
             break
         zone.insert(0, it)
         edge = it.start
@@ -115,7 +136,13 @@ def _zone_right(art: Article, items: list[Item], i: int) -> list[Item]:
     for it in items[i + 1 :]:
         if it.start < edge:
             continue
-        if it.kind == "person" or not _joined(text, edge, it.start):
+        if it.kind == "person":
+            # "X, президент Y Z": a title written right before the next name is that name's
+            if zone and "," not in text[edge : it.start] and _joined(text, edge, it.start):
+                return []
+            break
+        qualifies = it.kind == "role" and not (zone and zone[-1].kind == "role")
+        if not _joined(text, edge, it.start, before_role=qualifies):
             break
         zone.append(it)
         edge = it.end
@@ -191,6 +218,28 @@ def _respective(art: Article, items: list[Item], i: int, org: Item) -> list[tupl
     return list(zip(persons, ordered))
 
 
+# A possessive pronoun right before a title ("its President", «его председатель», «анын
+# төрагасы», «оның төрағасы»): the title is held in an institution named earlier.
+_POSSESSIVE_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:its|his|her|their|его|её|ее|их|анын|алардын|оның|олардың|onyń|onyñ|olardyń|olardyñ)[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _antecedent_org(art: Article, items: list[Item], role: Item, s: int) -> HitLike | None:
+    """The institution a possessive title refers to: the last one named before it in its sentence,
+    else the last one of the sentence before."""
+    if not _POSSESSIVE_BEFORE_RE.search(art.text, max(0, role.start - 12), role.start):
+        return None
+    before = [it for it in items if it.kind == "org" and it.end <= role.start and it.hit is not None]
+    if before:
+        return before[-1].hit
+    if s == 0:
+        return None
+    previous = [h for h in art.hits_by_sentence[s - 1] if h.type in ORG_TYPES and not art.is_nested(h)]
+    return previous[-1] if previous else None
+
+
 def find_posts(art: Article) -> tuple[list[PostFinding], dict[str, str]]:
     """Posts of every named person, and each person's country where the post names it."""
     posts: list[PostFinding] = []
@@ -215,6 +264,11 @@ def find_posts(art: Article) -> tuple[list[PostFinding], dict[str, str]]:
             if it.kind != "person" or i in assigned:
                 continue
             for side, zone in (("left", _zone_left(art, items, i)), ("right", _zone_right(art, items, i))):
+                if side == "left" and zone and zone[0].kind == "role" and all(z.kind == "role" for z in zone):
+                    antecedent = _antecedent_org(art, items, zone[0], s)
+                    if antecedent is not None:
+                        add(it.value, antecedent, zone[-1].value, s)
+                        continue
                 for role, org, country in _pair(zone, head_final):
                     if org is not None and org.hit is not None:
                         pairs = _respective(art, items, i, org) if side == "left" else []

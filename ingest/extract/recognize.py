@@ -289,7 +289,7 @@ def _place_hit(m: Match[Place], sc: Scan) -> _Raw:
     p = m.payload
     # a city's or body's country is reference knowledge, not stated by this mention
     country = p.country if p.type == "Country" else None
-    return (sc.starts[m.first], sc.ends[m.last - 1], p.iri, p.type, country, None, _EMPTY)
+    return (sc.starts[m.first], sc.ends[m.last - 1], p.iri, p.type, country, p.parent, _EMPTY)
 
 
 def _institution_hit(c: Composed, sc: Scan, text: str, lang: str) -> _Raw:

@@ -12,6 +12,7 @@ country — and the merge of hits into one :class:`Entity` per IRI.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -20,6 +21,8 @@ from judikg.ingest.model import Entity, Relation, Span
 
 #: Types that can be the object of memberOf.
 _BODY_TYPES = frozenset({"Association", "InternationalOrganization"})
+#: Types of bodies whose parent comes from the reference data.
+_REFERENCE_BODY_TYPES = _BODY_TYPES | {"Court"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +42,14 @@ def structural_facts(art: Article) -> list[Fact]:
     facts: dict[tuple[str, str, str], Fact] = {}
     for s, hits in enumerate(art.hits_by_sentence):
         for h in hits:
+            # a body's parent from the reference data is stated only where the text writes them
+            # together ("Venice Commission of the Council of Europe", «Венецианская комиссия
+            # Совета Европы», «Европа Кеңешинин Венеция комиссиясы»); a composed sub-unit's
+            # parent is named in its own phrase, so anywhere in the article will do
+            if h.parent and h.type in _REFERENCE_BODY_TYPES and not any(
+                o.iri == h.parent and written_together(art.text, h, o) for o in hits
+            ):
+                continue
             if h.parent and h.parent in mentioned and h.parent != h.iri:
                 key = (h.iri, "partOf", h.parent)
                 if key not in facts:
@@ -48,6 +59,21 @@ def structural_facts(art: Article) -> list[Fact]:
                 if country and (h.iri, "country", country) not in facts:
                     facts[(h.iri, "country", country)] = Fact(h.iri, "country", country, s)
     return list(facts.values())
+
+
+_OF_RE = re.compile(r"\s*(?:of(?: the)?\s+)?")
+
+
+def written_together(text: str, child: HitLike, parent: HitLike) -> bool:
+    """The parent right after the child ("X of the Y", «X Y-genitive»), right before it («Y-нин
+    X»), or inside its phrase ("OSCE Programme Office")."""
+    if parent.start < child.end and child.start < parent.end:
+        return True
+    if child.end <= parent.start:
+        return _OF_RE.fullmatch(text, child.end, parent.start) is not None
+    if parent.end <= child.start:
+        return not text[parent.end : child.start].strip()
+    return False
 
 
 def membership_facts(
@@ -93,8 +119,26 @@ def membership_facts(
 _TITLE_GAP = 3
 
 
+#: Characters between a member cue and an institution it qualifies ("members of the parliament").
+_MEMBERS_OF_GAP = 8
+#: A Kazakh or Kyrgyz genitive: «сотунун мүчөсү» is a member of the court, «соту мүчө болду»
+#: the court became a member.
+_GENITIVE_END_RE = re.compile(r"(?:[ндт][ыиуүі][нң]|[ndt][yıiuú][nńñ])$", re.IGNORECASE)
+
+
 def _title_or_generic(art: Article, cue: Cue, hits: list[HitLike]) -> bool:
     if any(h.type == "Person" and 0 <= h.start - cue.end <= _TITLE_GAP for h in hits):
+        return True
+    # "members of parliament", «члены Верховного суда», «парламенттин мүчөлөрү»: people who sit
+    # in an institution that is no association, not states or courts joining a body
+    if any(
+        h.type in ORG_TYPES and h.type not in _BODY_TYPES
+        and (
+            0 <= h.start - cue.end <= _MEMBERS_OF_GAP
+            or (0 <= cue.start - h.end <= _TITLE_GAP and _GENITIVE_END_RE.search(art.text, h.start, h.end))
+        )
+        for h in hits
+    ):
         return True
     lo, hi = max(0, cue.start - 20), min(len(art.text), cue.end + 20)
     return any(g.start <= cue.start < g.end or cue.start <= g.start < cue.end for g in art.cues("member_state", lo, hi))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Generic, NamedTuple, TypeVar
 
-from judikg.ingest.translit import fold as _translit_fold
+from judikg.ingest.translit import match_key as _match_key
 
 # Letters with any combining marks (seed texts write Ó as O + U+0301), or a run of digits.
 # Hyphens and dots separate tokens: "Буэнос-Айрес" is two tokens, joined again by the matchers.
@@ -55,15 +55,16 @@ class Memo(dict[K, V]):
         return self[arg]
 
 
-#: Lower-case ASCII key of a word shared by every script and alphabet (memoised).
-fold: Memo[str, str] = Memo(_translit_fold, 131_072)
+#: Lower-case ASCII key of a word shared by every script, alphabet and common romanisation
+#: (:func:`judikg.ingest.translit.match_key`, memoised).
+fold: Memo[str, str] = Memo(_match_key, 131_072)
 
 
 class Token(NamedTuple):
     start: int
     end: int
     text: str
-    key: str  # fold(text)
+    key: str  # fold(text): the matching key
     capitalised: bool  # first letter is a capital
     upper: bool  # all-capital abbreviation head (``РК``, ``КРнын``, ``AQSh``): its first two letters are capitals
 
