@@ -21,6 +21,11 @@ class InputError(JudikgError):
         self.reason = reason
         super().__init__(f"{source}: {reason}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # Exceptions pickle their args (here the joined message), which this __init__ cannot take:
+        # without this a worker process could not send one back.
+        return (InputError, (self.source, self.reason))
+
 
 class ExtractionError(JudikgError):
     """Extraction failed on an article (a bug: the extractor should accept any text)."""

@@ -226,3 +226,13 @@ def test_html_without_article_element_takes_the_block_with_most_paragraphs() -> 
     doc = read_bytes(page.encode(), "page.htm")
     assert doc.lang == "kk" and doc.published == "2021-06-01"
     assert "Басқа жаңалық" not in doc.text and doc.text.count("Жоғарғы Соты") == 2
+
+
+def test_input_errors_survive_pickling() -> None:
+    # Worker processes send errors back through a pipe.
+    import pickle
+
+    from judikg.errors import InputError
+
+    error = pickle.loads(pickle.dumps(InputError("bad.html", "not UTF-8 and no charset")))
+    assert (error.source, error.reason, str(error)) == ("bad.html", "not UTF-8 and no charset", "bad.html: not UTF-8 and no charset")
