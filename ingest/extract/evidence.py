@@ -309,11 +309,15 @@ class _Planner:
                     self._items.setdefault(p, []).append((i, k))
         #: proper beginnings of the prefixes ("the" of "the e"): a word this short needs what follows
         self.reaching = frozenset(p[:n] for p in self._items for n in range(1, len(p)))
+        #: first letters of the prefixes: most words start with none of them and are told at once
+        self._initials = frozenset(p[0] for p in self._items)
         self._regexes: dict[tuple[int, tuple[int, ...]], Callable[..., re.Match[str] | None]] = {}
 
     def plan(self, chars: str) -> Plan:
         """The patterns one of whose prefixes begins ``chars`` (at most :data:`_PREFIX` lookups)."""
         low = _lower(chars)
+        if low[:1] not in self._initials:
+            return ()
         chosen: dict[int, set[int]] = {}
         for n in range(1, len(low) + 1):
             for i, k in self._items.get(low[:n], ()):
@@ -323,6 +327,8 @@ class _Planner:
     def plan_of_word(self, word: str) -> Plan | None:
         """:meth:`plan` at a word start when the word alone tells, else None; None too for a word
         with a combining mark, after which another word start lies."""
+        if word.isalnum() and word[0].lower()[:1] not in self._initials:
+            return ()  # no cue begins so, and no combining mark inside: the common case, kept cheap
         if (len(word) < _PREFIX and _lower(word) in self.reaching) or _AFTER_MARK_RE.search(word):
             return None
         return self.plan(word[:_PREFIX])
