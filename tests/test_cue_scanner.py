@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from judikg.ingest.extract.evidence import CUE_KINDS, Article, _alternation, _kind_entries, cue_scanner
+from judikg.ingest.extract.evidence import CUE_KINDS, Article, _alternation, _kind_entries, _trie, cue_scanner
 from judikg.ingest.model import Document
 
 LANGS = ("en", "ru", "ky", "kk", "kk-Latn")
@@ -72,36 +72,13 @@ def test_cues_of_a_sentence_by_kind() -> None:
     assert art.cues("no-such-kind") == []
 
 
-_MARKED = ["O\u0301tan", "2024ж", "a_b", "x\u0301konferensııasy", "\u0301", "İ"]
-
-
-@settings(max_examples=150, deadline=None)
-@given(
-    lang=st.sampled_from(LANGS),
-    parts=st.lists(st.tuples(st.integers(0, 40), st.sampled_from(_GLUE + _MARKED), st.booleans()), max_size=14),
-)
-def test_cues_from_the_token_scan_equal_a_scan_of_their_own(lang: str, parts: list[tuple[int, str, bool]]) -> None:
-    """Reading the recogniser's tokens (and the word starts after combining marks) finds what a
-    scan of the text's own word starts finds."""
-    from judikg.ingest.extract.tokens import scan
-
-    words = _WORDS[lang] + _MARKED
-    text = "".join(
-        (words[i % len(words)].upper() if upper else words[i % len(words)]) + glue for i, glue, upper in parts
-    )
-    tokens = scan(text)
-    assert cue_scanner(lang).scan(text, tokens) == cue_scanner(lang).scan(text)
-    for kind in CUE_KINDS:
-        got = [(c.start, c.end, c.label, c.slug) for c in cue_scanner(lang).scan(text, tokens).get(kind, [])]
-        assert got == _reference(lang, kind, text), (kind, text)
-
-
-def test_a_cue_after_a_combining_mark_is_found() -> None:
-    from judikg.ingest.extract.tokens import scan
-
-    text = "Ó\u0301konferensııasy"  # a stray mark glued to the cue word: one recogniser token
-    for words in (None, scan(text)):
-        assert [c.start for c in cue_scanner("kk-Latn").scan(text, words)["events"]] == [2]
+def test_trie_regex_matches_exactly_its_words() -> None:
+    words = {"abc", "ab", "abd", "x y", "кон", "конф"}
+    regex = re.compile(f"(?:{_trie(words)})$")
+    for w in words:
+        assert regex.match(w)
+    for w in ("a", "abe", "x", "ко", "конх"):
+        assert not regex.match(w)
 
 
 def test_unknown_language_scans_every_language() -> None:
@@ -125,3 +102,14 @@ def test_ordinal_from_article_cues_equals_window_scan(pieces: list[str], lang: s
     art = Article(doc, [], [(0, len(text))])
     words = art.cues("ordinals", max(0, start - 48), start)
     assert ordinal_before(text, start, 0, words) == ordinal_before(text, start, 0)
+
+
+def test_patterns_cut_per_prefix_keep_case_insensitive_letters() -> None:
+    """Each word start runs only the patterns its prefix allows; letters the regexes match
+    case-insensitively but lower() keeps apart ("ı", "I", "i", "İ") still reach their patterns."""
+    words = ["konferensııasy", "KONFERENSIIASY", "Konferensiiasy", "qatysty", "QATYSTY", "İs-shara", "is-shara"]
+    for lang in ("kk-Latn", "en", "ky"):
+        text = " ".join(words) + ". " + ", ".join(w.upper() for w in words)
+        found = cue_scanner(lang).scan(text)
+        for kind in CUE_KINDS:
+            assert [(c.start, c.end, c.label, c.slug) for c in found.get(kind, [])] == _reference(lang, kind, text), kind

@@ -20,9 +20,9 @@ __all__ = ["extract", "extract_from_hits"]
 
 @cache
 def _recognizer() -> Any:
-    from judikg.ingest.extract.recognize import recognize_scanned
+    from judikg.ingest.extract.recognize import recognize
 
-    return recognize_scanned
+    return recognize
 
 
 @cache
@@ -37,19 +37,12 @@ def extract(doc: Document) -> Extraction:
     from the facts (:mod:`.labels`)."""
     from judikg.ingest.extract.labels import label_entities
 
-    hits, scanned = _recognizer()(doc)
-    return label_entities(doc, extract_from_hits(doc, hits, words=scanned))
+    hits = _recognizer()(doc)
+    return label_entities(doc, extract_from_hits(doc, hits))
 
 
-def extract_from_hits(
-    doc: Document,
-    hits: Sequence[Any],
-    dates: Sequence[Any] | None = None,
-    words: Any = None,
-) -> Extraction:
-    """The relation passes over already recognised hits (``recognize.Hit`` or anything shaped like it).
-
-    ``words``: the recogniser's token scan of ``doc.text`` (``tokens.Scan``), when at hand."""
+def extract_from_hits(doc: Document, hits: Sequence[Any], dates: Sequence[Any] | None = None) -> Extraction:
+    """The relation passes over already recognised hits (``recognize.Hit`` or anything shaped like it)."""
     from judikg.ingest.extract.agreements import find_agreements
     from judikg.ingest.extract.events import find_events, find_triggers
     from judikg.ingest.extract.evidence import Article
@@ -62,7 +55,7 @@ def extract_from_hits(
         to_relations,
     )
 
-    art = Article(doc, list(hits), _sentence_splitter()(doc.text), None if dates is None else list(dates), words)
+    art = Article(doc, list(hits), _sentence_splitter()(doc.text), None if dates is None else list(dates))
     event_triggers = find_triggers(art)
     agreement_triggers = find_triggers(art, "agreements")
     posts, person_country = find_posts(art)

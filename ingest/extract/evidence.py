@@ -10,15 +10,13 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import compress
 from importlib import resources
 from typing import Any, NamedTuple, Protocol
 
 from judikg.errors import ReferenceDataError
-from judikg.ingest.extract.tokens import Memo
 from judikg.ingest.model import Document, Span
 
 #: Hit types that are places, not actors.
@@ -96,6 +94,10 @@ def cue_regex(name: str, section: str, lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{_alternation(pats)})(?!\w)", re.IGNORECASE)
 
 
+#: What a cue scan runs where a cue may begin: (kind index, ``match`` of a regex holding only
+#: those of the kind's patterns that may begin with the characters there), in kind order.
+Plan = tuple[tuple[int, Callable[..., "re.Match[str] | None"]], ...]
+
 #: Cue kinds every article is scanned for: kind name -> (lexicon, section, shape). ``typed``
 #: sections are ``{"types": [{"type", "slug", "patterns"}]}`` (events, agreements), ``roles``
 #: is the role list, ``ordinals`` the ordinal words, ``plain`` a per-language pattern list.
@@ -143,7 +145,7 @@ def _kind_entries(name: str, lang: str) -> list[tuple[str, str, list[str]]]:
     return [("", "", _patterns(data[section], lang))]
 
 
-#: How many leading characters of a cue the scanner checks before the kind's own regex runs.
+#: How many leading characters of a cue the finder checks before the kind's own regex runs.
 _PREFIX = 6
 
 
@@ -187,57 +189,46 @@ def _prefixes(items: list[Any], k: int = _PREFIX) -> set[str]:
     return {""}
 
 
-#: Word starts: where a run of word characters begins (after a non-word character or at 0).
-_WORD_RE = re.compile(r"\w+")
-# A word character right after a combining mark: a word start for the cue regexes (the mark is
-# no word character), inside one recogniser token (which keeps "O\u0301" together).
-_AFTER_MARK_RE = re.compile(r"[\u0300-\u036f](?=\w)")
-_MARK = re.compile(r"[\u0300-\u036f]").search
+def _trie(words: set[str]) -> str:
+    """A regex matching any of ``words`` with branches on their first letters, so the regex
+    engine rejects a position after one comparison per first letter."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
 
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if len(alts) == 1 and len(alts[0]) > 1 and "" in node:
+            body = f"(?:{body})"
+        return body + ("?" if "" in node else "")
 
-class Words(Protocol):
-    """The recogniser's rough tokens (``tokens.Scan``): runs of word characters and combining marks."""
-
-    @property
-    def word_starts(self) -> Sequence[int]: ...
-    @property
-    def word_texts(self) -> Sequence[str]: ...
-
-
-def word_starts(text: str) -> list[int]:
-    """Offsets where a cue may begin: every ``p`` with ``text[p]`` a word character and ``p == 0``
-    or ``text[p - 1]`` not one."""
-    return [m.start() for m in _WORD_RE.finditer(text)]
-
-
-#: What a cue scan runs at one word start: (kind index, ``match`` of a regex holding only those
-#: of the kind's patterns that may begin with the characters there), in kind order.
-Plan = tuple[tuple[int, Callable[..., "re.Match[str] | None"]], ...]
+    return emit(root)
 
 
 @dataclass(frozen=True, slots=True)
 class CueScanner:
-    """Every cue kind of one language, found in one pass over the text's word starts.
+    """Every cue kind of one language, found in one pass over the text.
 
-    At a word start, the next :data:`_PREFIX` characters tell which lexicon patterns may begin
-    there (the lower-cased literal prefixes of every pattern, read from the parsed regexes): only
-    those run, as one regex per kind holding them in lexicon order (so the first pattern that
-    matches wins, as in the kind's full regex). Given the recogniser's tokens, a memo keyed on
-    the word answers for most words (a word of six letters or more, or one no prefix reaches
-    beyond); the others, and a text scanned alone, look at the six characters there. A regex
-    over the whole text to find the candidate starts, and the full kind regexes (hundreds of
-    case-insensitive alternatives tried one by one), cost more than all the rest. Within a
-    kind, matches do not overlap (leftmost first), as ``finditer`` of that kind alone would
-    give them."""
+    A finder regex made of the lower-cased first letters of every cue (a trie: one comparison per
+    distinct first letter) finds the word starts where some cue may begin, in one C-level scan,
+    and the longest such prefix there. Each prefix has its plan, made once per process: the kinds
+    having a lexicon pattern that may begin so, each with a regex of only those patterns, in
+    lexicon order (the first to match wins, as in the kind's full regex, which tried hundreds of
+    case-insensitive alternatives one by one). Within a kind, matches do not overlap (leftmost
+    first), as ``finditer`` of that kind alone would give them."""
 
+    finder: re.Pattern[str]  # over " " + lowered text: a non-word character, then a prefix (group 1)
     kinds: tuple[_Kind, ...]
-    #: kinds some cue of which starts with no tellable word character: each scanned on its own
-    elsewhere: tuple[tuple[int, re.Pattern[str]], ...]
-    plan_at: Memo[str, Plan]  # _PREFIX characters from a word start -> what to run there
-    plan_of_word: Memo[str, Plan | None]  # a rough token -> its plan, None when what follows it decides
+    by_prefix: Mapping[str, Plan]  # a prefix -> what to run where it begins
+    any_prefix: Plan  # kinds whose cues start with no tellable letters: tried everywhere
 
-    def scan(self, text: str, words: Words | None = None) -> dict[str, list[Cue]]:
-        """Cues of every kind in ``text``; ``words``: the recogniser's tokens of it, when at hand."""
+    def scan(self, text: str) -> dict[str, list[Cue]]:
         kinds = self.kinds
         lists: list[list[Cue]] = [[] for _ in kinds]
         last_end = [0] * len(kinds)
@@ -245,8 +236,11 @@ class CueScanner:
         single = [k.entries[0] if len(k.entries) == 1 else None for k in kinds]
         by_group = [k.by_group for k in kinds]
         make = tuple.__new__  # Cue(...) would add a Python call per cue
-        starts, plans = self._plans(text, words)
-        for pos, plan in zip(compress(starts, plans), filter(None, plans)):
+        if self.any_prefix:
+            starts: Iterable[tuple[int, Plan]] = ((m.start(), self.any_prefix) for m in _WORD_START_RE.finditer(text))
+        else:
+            starts = self._starts(text)
+        for pos, plan in starts:
             for i, match in plan:
                 if pos < last_end[i]:
                     continue
@@ -257,104 +251,35 @@ class CueScanner:
                 entry = single[i] or by_group[i].get(km.lastgroup) or kinds[i].entries[_entry_index(km)]  # type: ignore[arg-type]
                 lists[i].append(make(Cue, (pos, end, entry[0], entry[1])))
                 last_end[i] = end
-        for i, regex in self.elsewhere:
-            for km in regex.finditer(text):
-                entry = single[i] or by_group[i].get(km.lastgroup) or kinds[i].entries[_entry_index(km)]  # type: ignore[arg-type]
-                lists[i].append(make(Cue, (km.start(), km.end(), entry[0], entry[1])))
         return {k.name: found for k, found in zip(kinds, lists)}
 
-    def _plans(self, text: str, words: Words | None) -> tuple[Sequence[int], list[Plan | None]]:
-        """Word starts in order, and what to run at each."""
-        at = self.plan_at
-        if words is None:
-            starts: Sequence[int] = word_starts(text)
-            return starts, list(map(at.__getitem__, [text[p : p + _PREFIX] for p in starts]))
-        starts, texts = words.word_starts, words.word_texts
-        plans: list[Plan | None] = list(map(self.plan_of_word.__getitem__, texts))
-        inner: list[int] = []  # word starts inside a token, after a combining mark ("O\u0301tan" is one token)
-        k = -1
-        try:
-            while True:  # the words that cannot tell alone: a C-level search for the next one
-                k = plans.index(None, k + 1)
-                p = starts[k]
-                plans[k] = at[text[p : p + _PREFIX]]
-                if _MARK(texts[k]):
-                    inner.extend(p + m.end() for m in _AFTER_MARK_RE.finditer(texts[k]))
-        except ValueError:
-            pass
-        if inner:
-            merged = sorted([*zip(starts, plans), *((p, at[text[p : p + _PREFIX]]) for p in inner)], key=lambda x: x[0])
-            return [p for p, _ in merged], [c for _, c in merged]
-        return starts, plans
+    def _starts(self, text: str) -> Iterator[tuple[int, Plan]]:
+        """Word starts where some cue may begin, in order, with what to run there."""
+        by_prefix = self.by_prefix
+        spaced = " " + _lower(text)
+        for m in self.finder.finditer(spaced):
+            prefix = m.group(1)
+            yield m.start(), by_prefix[prefix]
+            if not prefix.isalnum():
+                # the match consumed a prefix with a space or hyphen in it ("the e"): a cue may
+                # also begin at a word inside it (before the next match, so still in order)
+                base = m.start(1)
+                for j, ch in enumerate(prefix):
+                    if not ch.isalnum() and j + 1 < len(prefix) and prefix[j + 1].isalnum():
+                        inner = self._kinds_at(spaced, base + j + 1)
+                        if inner:
+                            yield base + j, inner
+
+    def _kinds_at(self, spaced: str, at: int) -> Plan:
+        """What to run at ``spaced[at]`` (the longest known prefix there decides)."""
+        for n in range(_PREFIX, 0, -1):
+            kinds = self.by_prefix.get(spaced[at : at + n])
+            if kinds:
+                return kinds
+        return ()
 
 
-@dataclass(frozen=True, slots=True)
-class _KindPatterns:
-    """A kind's lexicon patterns in the order its full regex tries them, with their prefixes."""
-
-    items: tuple[tuple[int, str], ...]  # (entry index, pattern), entry by entry
-    prefixes: tuple[frozenset[str], ...]  # per item: lower-cased prefixes, one of which starts each match
-
-
-class _Planner:
-    """Builds a :data:`Plan` for the characters at a word start (through the scanner's memos)."""
-
-    def __init__(self, patterns: Sequence[_KindPatterns | None]) -> None:
-        self._patterns = patterns
-        #: a prefix -> the (kind, pattern index) pairs having it
-        self._items: dict[str, list[tuple[int, int]]] = {}
-        for i, kp in enumerate(patterns):
-            for k, ps in enumerate(kp.prefixes if kp is not None else ()):
-                for p in ps:
-                    self._items.setdefault(p, []).append((i, k))
-        #: proper beginnings of the prefixes ("the" of "the e"): a word this short needs what follows
-        self.reaching = frozenset(p[:n] for p in self._items for n in range(1, len(p)))
-        #: first letters of the prefixes: most words start with none of them and are told at once
-        self._initials = frozenset(p[0] for p in self._items)
-        self._regexes: dict[tuple[int, tuple[int, ...]], Callable[..., re.Match[str] | None]] = {}
-
-    def plan(self, chars: str) -> Plan:
-        """The patterns one of whose prefixes begins ``chars`` (at most :data:`_PREFIX` lookups)."""
-        low = _lower(chars)
-        if low[:1] not in self._initials:
-            return ()
-        chosen: dict[int, set[int]] = {}
-        for n in range(1, len(low) + 1):
-            for i, k in self._items.get(low[:n], ()):
-                chosen.setdefault(i, set()).add(k)
-        return tuple((i, self._regex(i, tuple(sorted(chosen[i])))) for i in sorted(chosen))
-
-    def plan_of_word(self, word: str) -> Plan | None:
-        """:meth:`plan` at a word start when the word alone tells, else None; None too for a word
-        with a combining mark, after which another word start lies."""
-        if word.isalnum() and word[0].lower()[:1] not in self._initials:
-            return ()  # no cue begins so, and no combining mark inside: the common case, kept cheap
-        if (len(word) < _PREFIX and _lower(word) in self.reaching) or _AFTER_MARK_RE.search(word):
-            return None
-        return self.plan(word[:_PREFIX])
-
-    def _regex(self, kind: int, chosen: tuple[int, ...]) -> Callable[..., re.Match[str] | None]:
-        found = self._regexes.get((kind, chosen))
-        if found is None:
-            kp = self._patterns[kind]
-            assert kp is not None
-            groups: dict[int, list[str]] = {}
-            for k in chosen:
-                entry, pattern = kp.items[k]
-                groups.setdefault(entry, []).append(pattern)
-            body = "|".join(f"(?P<g{entry}>{'|'.join(pats)})" for entry, pats in groups.items())
-            found = self._regexes[(kind, chosen)] = re.compile(rf"(?:{body})(?!\w)", re.IGNORECASE).match
-        return found
-
-
-def _case_variants(prefix: str) -> set[str]:
-    """``prefix`` and its forms with letters whose upper case lowers to another letter ("ı" →
-    "I" → "i"): case-insensitive matching lets either stand in the text."""
-    out = {""}
-    for ch in prefix:
-        alts = {ch, ch.upper().lower()} if len(ch.upper().lower()) == 1 else {ch}
-        out = {o + a for o in out for a in alts}
-    return out
+_WORD_START_RE = re.compile(r"(?<!\w)\w")
 
 
 def _lower(text: str) -> str:
@@ -385,42 +310,81 @@ def cue_scanner(lang: str) -> CueScanner:
     from re import _parser as parser
 
     kinds: list[_Kind] = []
-    patterns: list[_KindPatterns | None] = []
-    elsewhere: list[tuple[int, re.Pattern[str]]] = []
+    #: per kind: its patterns (entry index, pattern) in the order its regex tries them, and each
+    #: pattern's prefixes as case-insensitive matching compares them (:func:`_caseless`)
+    items: list[list[tuple[int, str, frozenset[str]]]] = []
+    by_prefix: dict[str, set[int]] = {}
+    any_prefix: list[int] = []
     for name in CUE_KINDS:
         groups: list[str] = []
         entries: list[tuple[str, str]] = []
-        items: list[tuple[int, str]] = []
-        prefixes: list[set[str]] = []
+        prefixes: set[str] = set()
+        kind_items: list[tuple[int, str, frozenset[str]]] = []
         for label, slug, pats in _kind_entries(name, lang):
             if not pats:
                 continue
             ordered = _ordered(pats)
             groups.append(f"(?P<g{len(entries)}>{'|'.join(ordered)})")
             for pattern in ordered:
-                items.append((len(entries), pattern))
-                prefixes.append(_prefixes(list(parser.parse(pattern, re.IGNORECASE))))
+                own = _prefixes(list(parser.parse(pattern, re.IGNORECASE)))
+                prefixes |= own
+                kind_items.append((len(entries), pattern, frozenset(_caseless(p) for p in own)))
             entries.append((label, slug))
         if not groups:
             continue
         index = len(kinds)
         regex = re.compile(rf"(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE)
         kinds.append(_Kind(name, regex, tuple(entries), {f"g{j}": e for j, e in enumerate(entries)}))
-        every = set().union(*prefixes)
-        if any(not _WORD_RE.match(p) or len(p.lower()) != len(p) for p in every):
-            # a cue may start anywhere a word may (or with a character that is none): its own scan
-            elsewhere.append((index, re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE)))
-            patterns.append(None)
+        items.append(kind_items)
+        lowered = {p.lower() for p in prefixes}
+        if "" in prefixes or any(len(p.lower()) != len(p) for p in prefixes):
+            any_prefix.append(index)
             continue
-        lowered = tuple(frozenset(v for p in ps for v in _case_variants(p.lower())) for ps in prefixes)
-        patterns.append(_KindPatterns(tuple(items), lowered))
-    planner = _Planner(patterns)
+        for p in lowered:
+            by_prefix.setdefault(p, set()).add(index)
+    trie = _trie(set(by_prefix)) or "(?!)"
+
+    def plan(prefix: str) -> Plan:
+        """Each kind having a prefix of ``prefix``, with a regex of its patterns that may begin so:
+        those with a prefix that agrees with it as far as both go (a longer one may still match
+        where case-insensitive letters differ after lowering, "ı" for "I")."""
+        out = []
+        here = _caseless(prefix)
+        for i in sorted({i for n in range(1, len(prefix) + 1) for i in by_prefix.get(prefix[:n], ())}):
+            chosen = [
+                (entry, pattern)
+                for entry, pattern, ps in items[i]
+                if any(here.startswith(p) or p.startswith(here) for p in ps)
+            ]
+            if chosen:
+                out.append((i, _subset_regex(chosen)))
+        return tuple(out)
+
     return CueScanner(
+        finder=re.compile(rf"\W({trie})"),
         kinds=tuple(kinds),
-        elsewhere=tuple(elsewhere),
-        plan_at=Memo(planner.plan, 65_536),
-        plan_of_word=Memo(planner.plan_of_word, 65_536),
+        by_prefix={p: plan(p) for p in by_prefix},
+        any_prefix=tuple((i, kinds[i].regex.match) for i in any_prefix),
     )
+
+
+def _subset_regex(chosen: list[tuple[int, str]]) -> Callable[..., re.Match[str] | None]:
+    """``match`` of a kind's regex cut down to the ``chosen`` (entry, pattern) pairs, in order."""
+    groups: dict[int, list[str]] = {}
+    for entry, pattern in chosen:
+        groups.setdefault(entry, []).append(pattern)
+    body = "|".join(f"(?P<g{entry}>{'|'.join(pats)})" for entry, pats in groups.items())
+    return re.compile(rf"(?:{body})(?!\w)", re.IGNORECASE).match
+
+
+def _caseless(text: str) -> str:
+    """One letter for each class of letters case-insensitive matching treats as one ("ı", "I",
+    "i", "İ" -> "i"; "ſ" -> "s"), so that prefixes compare as the regexes would."""
+    out = []
+    for ch in text:
+        folded = ch.upper().lower()
+        out.append(folded if len(folded) == 1 else ch.lower()[:1])
+    return "".join(out)
 
 
 def lexicon_lang(lang: str) -> str:
@@ -449,9 +413,6 @@ class Article:
     sentences: list[tuple[int, int]]
     #: date mentions to use instead of reading them (``DateMention``-shaped), None to read them
     given_dates: Sequence[Any] | None = None
-    #: the recogniser's tokens of the text (``tokens.Scan``), which spare the cue scan a pass
-    #: over the text; None to find the words here
-    words: Words | None = None
     lang: str = field(init=False)
     _starts: list[int] = field(init=False, repr=False)
     _hit_starts: list[int] = field(init=False, repr=False)
@@ -558,7 +519,7 @@ class Article:
         """Cues of one kind (a key of :data:`CUE_KINDS`) starting in ``[start, end)``; the whole
         article is scanned for every kind once, on the first call."""
         if self._cues is None:
-            self._cues = cue_scanner(self.lang).scan(self.doc.text, self.words)
+            self._cues = cue_scanner(self.lang).scan(self.doc.text)
             self._cue_starts = {k: [c.start for c in cs] for k, cs in self._cues.items()}
         found = self._cues.get(kind)
         if not found:

@@ -107,10 +107,6 @@ class Scan:
     caps: Sequence[bool]  # first letter is a capital
     ups: Sequence[bool]  # all-capital abbreviation head: its first two letters are capitals
     joins: Sequence[bool]  # joins[i]: tokens i and i + 1 are separated only by a space or hyphen; the last is False
-    #: the runs of word characters and combining marks before "2024ж" is cut in two, and where
-    #: each starts: the words the cue scanner reads (``evidence.CueScanner``)
-    word_starts: Sequence[int] = ()
-    word_texts: Sequence[str] = ()
 
     def __len__(self) -> int:
         return len(self.words)
@@ -134,15 +130,12 @@ def scan(text: str) -> Scan:
     ends = offsets[2::2]
     joins = list(map(_joins.__getitem__, parts[2::2]))
     joins[-1] = False
-    rough = starts[: len(words)]  # a copy (_split_further cuts the lists in place) without the end offset
-    rough_words = words
     if None in shapes:
-        rough_words = words.copy()
         _split_further(words, starts, ends, joins, shapes)
         if not words:
-            return Scan([], [], [], (), (), (), [], rough, rough_words)
+            return _EMPTY
     folded, caps, ups = zip(*shapes)
-    return Scan(starts, ends, words, folded, caps, ups, joins, rough, rough_words)
+    return Scan(starts, ends, words, folded, caps, ups, joins)
 
 
 def _split_further(
