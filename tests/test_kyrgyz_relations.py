@@ -48,3 +48,29 @@ def test_kazakh_receiving_a_guest_is_a_meeting() -> None:
     )
     ex = _extract(text, "kk")
     assert len(_objects(ex, "participant")) == 2
+
+
+def test_moderating_an_event_is_taking_part_in_it() -> None:
+    ex = _extract(
+        "Бишкекте конференция өттү. Конференцияны Кыргыз Республикасынын Жогорку соту уюштуруп, "
+        "аны соттун төрагасы Замирбек Базарбеков алып барды."
+    )
+    assert _objects(ex, "participant") == {CHAIR_KG}
+    assert _objects(ex, "organizer") == {SC_KG}
+
+
+def test_a_gathering_after_a_framing_event_is_what_happened_within_it() -> None:
+    # «иш-чаралардын алкагында» frames the founding; «Жыйынды» and «Жолугушууга» then speak of
+    # the gathering held within it, and a repeated «иш-чаралар» speaks of the frame again
+    text = (
+        "2022-жылдын 27-апрелинде Анкарада юбилейлик иш-чаралардын алкагында жаңы бирлик негизделди. "
+        "Жыйынды Кыргыз Республикасынын Жогорку соту уюштурду. "
+        "Жолугушууга Замирбек Базарбеков катышты. "
+        "Юбилейлик иш-чараларга Асланбек Мергалиев катышты."
+    )
+    ex = _extract(text)
+    by_event: dict[str, set[str]] = {}
+    for r in ex.relations:
+        if r.predicate in ("participant", "organizer"):
+            by_event.setdefault(r.subject, set()).add(r.object)
+    assert {frozenset(v) for v in by_event.values()} == {frozenset({SC_KG, CHAIR_KG}), frozenset({CHAIR_KZ})}

@@ -265,16 +265,43 @@ def group_triggers(art: Article, triggers: list[Trigger]) -> list[EventFinding]:
         owner[t.start] = target
         if target.ordinal is None:
             target.ordinal = t.ordinal
-    _join_anaphora(triggers, events, owner)
+    from judikg.ingest.extract.participants import is_frame
+
+    frames = {
+        t.start: _stem(art.text, t) for t in triggers if t.anaphoric and is_frame(art, t)
+    }
+    _join_anaphora(triggers, events, owner, frames, art.text)
     for ev in events:
         ev.triggers.sort(key=lambda x: x.start)
     return events
 
 
-def _join_anaphora(triggers: list[Trigger], events: list[EventFinding], owner: dict[int, EventFinding]) -> None:
+#: Letters of an anaphoric word compared to tell a repeated word («иш-чаралар…»): enough for the
+#: stem, few enough that case endings do not differ.
+_STEM_LETTERS = 6
+
+
+def _stem(text: str, t: Trigger) -> str:
+    return text[t.start : min(t.end, t.start + _STEM_LETTERS)].lower()
+
+
+def _join_anaphora(
+    triggers: list[Trigger],
+    events: list[EventFinding],
+    owner: dict[int, EventFinding],
+    frames: dict[int, str] | None = None,
+    text: str = "",
+) -> None:
     """Each anaphoric trigger joins the event named nearest in its sentence, else the one named
     last before it, else the one named just after it; with none, or with an ordinal of its own,
-    it starts an event (which later anaphora may then join: it counts as named before them)."""
+    it starts an event (which later anaphora may then join: it counts as named before them).
+
+    ``frames`` are starts of anaphoric triggers that frame what their sentence tells («иш-
+    чаралардын алкагында …», "within the events …"): the event they start is background, so
+    later anaphora («Жыйынды …») speak of what happened inside it, not of the frame, unless they
+    repeat the frame's own word («юбилейлик иш-чараларга» after «иш-чаралардын алкагында»)."""
+    frames = frames or {}
+    framing: list[Trigger] = []  # anaphora that started a framing event, in order
     # triggers come sorted by start: the specific ones in order, searched by bisection
     specific = [t for t in triggers if not t.anaphoric]
     starts = [x.start for x in specific]
@@ -288,8 +315,11 @@ def _join_anaphora(triggers: list[Trigger], events: list[EventFinding], owner: d
         target: EventFinding | None = None
         if t.ordinal is None:  # "the second gathering" is an event of its own
             same = in_sentence.get(t.sentence, []) + [x for x in founded if x.sentence == t.sentence]
+            repeated = [f for f in framing if f.sentence != t.sentence and frames[f.start] == _stem(text, t)]
             if same:
                 target = owner[min(same, key=lambda x: abs(x.start - t.start)).start]
+            elif repeated:
+                target = owner[repeated[-1].start]
             elif founded:
                 target = owner[founded[-1].start]
             else:
@@ -306,7 +336,7 @@ def _join_anaphora(triggers: list[Trigger], events: list[EventFinding], owner: d
             if target is None:
                 target = EventFinding(t.type, t.slug, ordinal=t.ordinal)
                 events.append(target)
-            founded.append(t)
+            (framing if t.start in frames else founded).append(t)
             owner[t.start] = target
         target.triggers.append(t)
 

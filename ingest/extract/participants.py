@@ -64,7 +64,7 @@ def owns_event(art: Article, org: HitLike, triggers: Sequence[Trigger]) -> bool:
     return False
 
 
-def _framed(art: Article, t: Trigger) -> bool:
+def is_frame(art: Article, t: Trigger) -> bool:
     """True when the trigger is the frame of what the sentence tells ("within the OTS meeting
     he met …", «жыйынынын алкагында жолугушту»): a framework word right after it in Kyrgyz
     and Kazakh, right before it in Russian and English."""
@@ -87,7 +87,7 @@ def _sentence_events(art: Article, events: Sequence[EventFinding]) -> dict[int, 
             if ev not in named[t.sentence]:
                 named[t.sentence].append(ev)
     framed: set[tuple[int, int]] = {
-        (t.sentence, id(ev)) for ev in events for t in ev.triggers if _framed(art, t)
+        (t.sentence, id(ev)) for ev in events for t in ev.triggers if is_frame(art, t)
     }
     out: dict[int, list[EventFinding]] = {}
     current: list[EventFinding] = []
