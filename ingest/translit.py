@@ -306,10 +306,14 @@ def match_key(text: str) -> str:
     """
     if "ц" in text or "Ц" in text:
         text = text.translate(_TSE_AS_ES)  # as both Latin alphabets write it, before any letter
-    key = fold(text)
-    for _ in range(4):
+    return _rewrite_until_stable(fold(text), _MATCH_RULES, rounds=4)
+
+
+def _rewrite_until_stable(key: str, rules: tuple[tuple[re.Pattern[str], str], ...], rounds: int) -> str:
+    # One rule's output can feed an earlier one (q -> k, then kh): repeat until nothing changes.
+    for _ in range(rounds):
         previous = key
-        for pattern, repl in _MATCH_RULES:
+        for pattern, repl in rules:
             key = pattern.sub(repl, key)
         if key == previous:
             break
@@ -351,11 +355,4 @@ def name_key(name: str) -> str:
     It merges more than :func:`fold` (ы with и, doubled letters with single ones), so use
     it for names only. Idempotent.
     """
-    key = fold_word(name)
-    for _ in range(8):
-        previous = key
-        for pattern, repl in _NAME_RULES:
-            key = pattern.sub(repl, key)
-        if key == previous:
-            break
-    return key
+    return _rewrite_until_stable(fold_word(name), _NAME_RULES, rounds=8)

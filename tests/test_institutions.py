@@ -5,10 +5,7 @@ from __future__ import annotations
 from judikg import iris
 from judikg.ingest.extract.recognize import Hit, recognize
 from judikg.ingest.model import Document
-
-
-def _doc(text: str, lang: str) -> Document:
-    return Document("<test>", text, text, "0" * 64, lang, "Latn" if lang in ("en", "kk-Latn") else "Cyrl")
+from tests.text_documents import text_document as _doc
 
 
 def _hits(text: str, lang: str, kind: str | None = None) -> list[Hit]:

@@ -10,12 +10,9 @@ from hypothesis import strategies as st
 from judikg.ingest.extract import extract
 from judikg.ingest.model import Document
 from judikg.ingest.translit import fold, match_key, to_latin
+from tests.text_documents import text_document
 
 ID = "https://w3id.org/judikg/id/"
-
-
-def _doc(text: str, lang: str) -> Document:
-    return Document("test.txt", text, text, "0" * 64, lang, "Latn" if lang in ("en", "kk-Latn") else "Cyrl")
 
 
 def _iris(text: str, lang: str) -> set[str]:
@@ -120,3 +117,7 @@ def test_constitutional_chamber_of_the_supreme_court(text: str, lang: str) -> No
 )
 def test_international_bodies_in_kazakh_latin_and_cyrillic(text: str, lang: str, iri: str) -> None:
     assert iri in _iris(text, lang)
+
+
+def _doc(text: str, lang: str) -> Document:
+    return text_document(text, lang, "test.txt")

@@ -7,12 +7,9 @@ import pytest
 
 from judikg.ingest.extract import extract
 from judikg.ingest.model import Document
+from tests.text_documents import text_document
 
 ID = "https://w3id.org/judikg/id/"
-
-
-def _doc(text: str, lang: str) -> Document:
-    return Document("test.txt", text, text, "0" * 64, lang, "Latn" if lang in ("en", "kk-Latn") else "Cyrl")
 
 
 def _persons(text: str, lang: str) -> dict[str, list[str]]:
@@ -153,3 +150,7 @@ def test_signatories(lang: str, signing: str, expected: set[str]) -> None:
 )
 def test_no_signatory_without_a_signing_subject(lang: str, text: str) -> None:
     assert _signatories(text, lang) == set()
+
+
+def _doc(text: str, lang: str) -> Document:
+    return text_document(text, lang, "test.txt")

@@ -6,20 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from judikg.ingest.extract.recognize import recognize
-from judikg.ingest.model import Document
 from judikg.ingest.translit import name_key
-
-
-def _doc(text: str, lang: str) -> Document:
-    return Document("<test>", text, text, "0" * 64, lang, "Latn" if lang in ("en", "kk-Latn") else "Cyrl")
-
-
-def _persons(text: str, lang: str) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for h in recognize(_doc(text, lang)):
-        if h.type == "Person":
-            out.setdefault(h.iri.rsplit("/", 1)[1], set()).add(text[h.start : h.end])
-    return out
+from tests.text_documents import recognised_persons as _persons
+from tests.text_documents import text_document as _doc
 
 
 def test_initial_and_full_name_are_one_person() -> None:

@@ -9,20 +9,9 @@ from hypothesis import strategies as st
 from judikg.ingest.extract import extract
 from judikg.ingest.extract.persons import is_role_word
 from judikg.ingest.extract.recognize import recognize
-from judikg.ingest.model import Document
 from judikg.iris import national_org_iri, org_iri, person_iri
-
-
-def _doc(text: str, lang: str) -> Document:
-    return Document("<test>", text, text, "0" * 64, lang, "Latn" if lang in ("en", "kk-Latn") else "Cyrl")
-
-
-def _persons(text: str, lang: str) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for h in recognize(_doc(text, lang)):
-        if h.type == "Person":
-            out.setdefault(h.iri.rsplit("/", 1)[1], set()).add(text[h.start : h.end])
-    return out
+from tests.text_documents import recognised_persons as _persons
+from tests.text_documents import text_document as _doc
 
 
 def _key(surname: str, given: str) -> str:
