@@ -79,6 +79,18 @@ def judikg_server(store: Path, *options: str, ready_within: float = 60.0) -> Ite
         _stop(process)
 
 
+def _answers_ask(endpoint: str, process: subprocess.Popen[bytes], deadline: float) -> bool:
+    """Whether the SPARQL endpoint answers ``ASK {}`` before the deadline (False once the process died)."""
+    while True:
+        try:
+            with urllib.request.urlopen(f"{endpoint}?query=ASK%7B%7D", timeout=2):
+                return True
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                return False
+            time.sleep(0.1)
+
+
 @contextlib.contextmanager
 def oxigraph_server(location: Path, *, union_default_graph: bool = True, ready_within: float = 30.0) -> Iterator[str]:
     """`oxigraph serve` (the PyPI package's CLI) on a free port; yields ``http://127.0.0.1:PORT``."""
@@ -92,15 +104,8 @@ def oxigraph_server(location: Path, *, union_default_graph: bool = True, ready_w
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + ready_within
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=2):
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(f"oxigraph serve did not start: {process.stderr.read().decode(errors='replace') if process.stderr else ''}") from None
-                time.sleep(0.1)
+        if not _answers_ask(f"{url}/query", process, time.monotonic() + ready_within):
+            raise AssertionError(f"oxigraph serve did not start: {process.stderr.read().decode(errors='replace') if process.stderr else ''}")
         yield url
     finally:
         _stop(process)
@@ -183,14 +188,8 @@ def virtuoso_server(directory: Path, *, ready_within: float = 60.0) -> Iterator[
 
     try:
         deadline = time.monotonic() + ready_within
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/sparql?query=ASK%7B%7D", timeout=2):
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise failed("did not start") from None
-                time.sleep(0.1)
+        if not _answers_ask(f"{url}/sparql", process, deadline):
+            raise failed("did not start")
         # The HTTP listener comes up a moment before the SQL one: retry the grant briefly.
         while True:
             done = subprocess.run([isql, f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={VIRTUOSO_GRANT}"],
