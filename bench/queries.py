@@ -17,7 +17,6 @@ then each named query runs through the same binding path as `judikg query` (with
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import statistics
 import sys
@@ -31,6 +30,7 @@ import pyoxigraph as ox
 
 from judikg.graph.reference_graph import reference_quads
 from judikg.graph.store import OxigraphStore
+from judikg.ontology.reference import load as load_reference
 from judikg.iris import BASE
 from judikg.queries.library import NamedQuery, library
 from judikg.queries.run import bind
@@ -53,7 +53,6 @@ EVENTS = ("Conference", "Meeting", "RoundTable", "Forum", "Visit")
 AGREEMENTS = ("Memorandum", "Protocol", "Declaration")
 LANGS = ("ky", "kk", "kk-Latn", "ru", "en")
 ROLES = ("chair", "deputy-chair", "head", "judge")
-COUNTRY_DATA = Path(__file__).resolve().parents[1] / "ontology" / "reference" / "countries.json"
 #: Parameter kinds that bind an entity: a query with one is entity-centred and must stay
 #: interactive (p50 ≤ 100 ms for a typical entity); the others aggregate the whole graph.
 ENTITY_KINDS = frozenset({"entity", "country", "iri"})
@@ -65,7 +64,7 @@ def entity_centred(query: NamedQuery) -> bool:
 
 def bench_countries(count: int = 120) -> list[str]:
     """``COUNTRIES`` first (the most reported), then other ISO codes of the reference data, in order."""
-    others = sorted(c["key"] for c in json.loads(COUNTRY_DATA.read_text(encoding="utf-8")) if c["key"] not in COUNTRIES)
+    others = sorted(c.key for c in load_reference().countries if c.key not in COUNTRIES)
     return [*COUNTRIES, *others][:count]
 
 
