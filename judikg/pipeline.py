@@ -22,7 +22,8 @@ from judikg import EXTRACTOR_VERSION
 from judikg.errors import InputError
 from judikg.graph.rdfize import article_nquads, article_source_key
 from judikg.graph.reference_graph import reference_quads
-from judikg.graph.store import ArticleGraph, OxigraphStore, Store
+from judikg.graph.store import ArticleGraph, OxigraphStore, Store, WriteReport
+from judikg.heap import release_free_memory
 from judikg.ingest.extract import extract
 from judikg.ingest.model import Document
 from judikg.ingest.read import FileToRead, list_inputs, read_bytes, read_file
@@ -232,7 +233,16 @@ class _BackgroundWriter:
 
     def submit(self, batch: list[ArticleGraph]) -> None:
         self.wait()
-        self._pending = (self._executor.submit(self._store.write_articles, batch), len(batch))
+        self._pending = (self._executor.submit(self._write, batch), len(batch))
+
+    def _write(self, batch: list[ArticleGraph]) -> WriteReport:
+        try:
+            return self._store.write_articles(batch)
+        finally:
+            # The writer owns the batch once submitted: free its N-Quads now, then hand the freed
+            # pages back; without this the parent's RSS grows with the corpus (see judikg.heap).
+            batch.clear()
+            release_free_memory()
 
     def wait(self) -> None:
         if self._pending is None:
