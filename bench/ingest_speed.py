@@ -22,7 +22,9 @@ MALLOC_MMAP_THRESHOLD_=65536 in the environment), ~8 MB with 1 worker.
 from __future__ import annotations
 
 import argparse
+import gc
 import resource
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -114,6 +116,7 @@ def main() -> None:
         store = root / "store"
         total = 0
         rss_after: list[float] = []
+        blocks_after: list[int] = []
         started = time.perf_counter()
         for k, folder in enumerate(thirds):
             t0, (own0, children0) = time.perf_counter(), cpu_seconds()
@@ -130,6 +133,10 @@ def main() -> None:
                 + (f", {1000 * children / added:.1f} ms in workers" if args.workers > 1 else ""),
                 flush=True,
             )
+            del report
+            gc.collect()
+            # Python objects still held: flat means any RSS growth is native memory
+            blocks_after.append(sys.getallocatedblocks())
         seconds = time.perf_counter() - started
         size = sum(f.stat().st_size for f in store.rglob("*") if f.is_file()) / 2**20
         print(
@@ -141,6 +148,7 @@ def main() -> None:
             f"memory: RSS {rss_after[0]:.0f} MB after the first third, {rss_after[-1]:.0f} MB after all "
             f"({rss_after[-1] - rss_after[0]:+.0f} MB for {total - total // 3} more articles); peak RSS "
             f"{rss_mb():.0f} MB in this process" + (f", {workers_peak:.0f} MB in the largest worker" if args.workers > 1 else "")
+            + f"; Python heap blocks held {blocks_after[0]} -> {blocks_after[-1]} ({blocks_after[-1] - blocks_after[0]:+d})"
         )
 
 
