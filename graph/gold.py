@@ -22,6 +22,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from judikg.errors import InputError, StoreError
 from judikg.evaluation import type_family
+from judikg.graph.mention_spans import parse_spans
 from judikg.iris import ID_NS, ONTOLOGY_NS, ROLE_NS, article_graph_iri
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -99,15 +100,15 @@ def graph_to_gold(quads: Iterable[Quad], stem: str | None = None) -> GoldArticle
     url = first(article, _SCHEMA + "url")
     lang = first(article, _DCT + "language")
 
-    # Mentions: start offsets keep surfaces in reading order.
-    mentions: dict[str, list[tuple[int, str]]] = {}
+    # The text at each span is the surface standing there: sorted by span, in reading order.
+    text_term = first(article, ONTOLOGY_NS + "text")
+    text = _value(text_term) if text_term is not None else ""
+    mentions: dict[str, list[tuple[int, int, str]]] = {}
     for node, p in props.items():
-        of = p.get(ONTOLOGY_NS + "mentionOf")
-        if not of:
-            continue
-        surface, start = p.get(ONTOLOGY_NS + "surface"), p.get(ONTOLOGY_NS + "start")
-        if surface and start:
-            mentions.setdefault(_value(of[0]), []).append((int(_value(start[0])), _value(surface[0])))
+        of, spans = p.get(ONTOLOGY_NS + "mentionOf"), p.get(ONTOLOGY_NS + "spans")
+        if of and spans:
+            surfaces = {_value(o) for o in p.get(ONTOLOGY_NS + "surface", [])}
+            mentions.setdefault(_value(of[0]), []).extend(_surfaces_in_order(text, _value(spans[0]), surfaces))
 
     entities: list[GoldEntity] = []
     keys: dict[str, str] = {}
@@ -117,7 +118,7 @@ def graph_to_gold(quads: Iterable[Quad], stem: str | None = None) -> GoldArticle
         if not types:
             continue
         type_name = sorted(types)[0]
-        surfaces = list(dict.fromkeys(s for _, s in sorted(mentions.get(iri, []))))
+        surfaces = list(dict.fromkeys(s for _, _, s in sorted(mentions.get(iri, []))))
         labels = {getattr(o, "language", None): o.value for o in props.get(iri, {}).get(_RDFS + "label", [])}
         country_term = first(iri, ONTOLOGY_NS + "country")
         country = _value(country_term).rsplit("/", 1)[-1].upper() if country_term is not None else None
@@ -161,6 +162,18 @@ def graph_to_gold(quads: Iterable[Quad], stem: str | None = None) -> GoldArticle
         "entities": entities,
         "relations": [relations[k] for k in sorted(relations)],
     }
+
+
+def _surfaces_in_order(text: str, spans: str, surfaces: set[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, surface)`` of a mention's surfaces, placed at their spans in ``text``.
+
+    The text at a span is the surface standing there; a surface that stands at none of the spans
+    (a graph validation reports) still counts, placed after every span.
+    """
+    placed = [(start, end, text[start:end]) for start, end in parse_spans(spans)]
+    at_spans = {surface for _, _, surface in placed}
+    placed = [p for p in placed if p[2] in surfaces]
+    return placed + [(len(text), len(text), s) for s in sorted(surfaces - at_spans)]
 
 
 def output_stem(source: str) -> str:

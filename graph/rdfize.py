@@ -3,6 +3,10 @@
 Pure and deterministic: the same inputs give the same sorted list of quads, the ingest time is
 injected, and node IRIs inside the article (mentions ``#m{start}-{end}``, statements ``#s{n}``,
 memberships ``#p{n}``, from judikg.iris) are numbered from 0 over relations in sorted order, never in arrival order.
+
+An article names an entity through one jk:Mention node holding all its spans (``jk:spans
+"120-158 402-417"``) and its distinct surface forms, not one node per span: mention quads were
+~70 % of an article's quads and the store write is the floor of ingest (docs/design.md).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import Path, PurePath
 
 from pyoxigraph import Quad, RdfFormat, parse
 
+from judikg.graph.mention_spans import format_spans
 from judikg.graph.terms import TermError, date_literal, iri, jk, role, std, text_literal
 from judikg.ingest.model import Document, Entity, Extraction, Relation
 from judikg.iris import article_graph_iri, article_iri, country_iri, membership_iri, mention_iri, statement_iri
@@ -139,9 +144,9 @@ def article_nquads(
     add(article, _t("jk", "extractorVersion"), version)
     add(article, _t("jk", "text"), _literal(doc.text))
 
-    mention_iris = _mention_iris(doc.sha256, extraction)
     for entity in extraction.entities:
-        _entity_quads(entity, doc, article, mention_iris, add)
+        _entity_quads(entity, doc, article, add)
+    _mention_quads(doc.sha256, extraction, add)
 
     def evidence(node: str, relation: Relation) -> None:
         add(node, _t("prov", "wasDerivedFrom"), article)
@@ -182,7 +187,6 @@ def _entity_quads(
     entity: Entity,
     doc: Document,
     article: str,
-    mention_iris: dict[tuple[int, int, str], str],
     add: Callable[[str, str, str], None],
 ) -> None:
     node = _iri(entity.iri)
@@ -201,27 +205,43 @@ def _entity_quads(
             add(node, _t("jk", prop), literal)
     if entity.ordinal is not None:
         add(node, _t("jk", "ordinal"), _integer(entity.ordinal))
-    for span in entity.mentions:
-        mention = f"<{mention_iris[(span.start, span.end, entity.iri)]}>"
-        add(mention, _t("rdf", "type"), _t("jk", "Mention"))
-        add(mention, _t("jk", "mentionOf"), node)
-        add(mention, _t("jk", "surface"), _literal(span.surface))
-        add(mention, _t("jk", "start"), _integer(span.start))
-        add(mention, _t("jk", "end"), _integer(span.end))
 
 
-def _mention_iris(sha256: str, extraction: Extraction) -> dict[tuple[int, int, str], str]:
-    """``#m{start}-{end}`` per span; jk:mentionOf is functional, so when two entities claim the
-    same span the later ones (by IRI) get ``-2``, ``-3`` ... instead of sharing one node."""
-    claims: dict[tuple[int, int], set[str]] = {}
+def _mention_quads(sha256: str, extraction: Extraction, add: Callable[[str, str, str], None]) -> None:
+    """One jk:Mention per entity the article names: its spans and its distinct surfaces.
+
+    Two records of one entity IRI (should extraction ever give them) share the node.
+    """
+    spans: dict[str, set[tuple[int, int]]] = {}
+    surfaces: dict[str, set[str]] = {}
     for entity in extraction.entities:
         for span in entity.mentions:
-            claims.setdefault((span.start, span.end), set()).add(entity.iri)
-    names: dict[tuple[int, int, str], str] = {}
+            spans.setdefault(entity.iri, set()).add((span.start, span.end))
+            surfaces.setdefault(entity.iri, set()).add(span.surface)
+    names = _mention_iris(sha256, {entity_iri: min(found) for entity_iri, found in spans.items()})
+    rdf_type, mention_class = _t("rdf", "type"), _t("jk", "Mention")
+    mention_of, spans_property, surface = _t("jk", "mentionOf"), _t("jk", "spans"), _t("jk", "surface")
+    for entity_iri, found in spans.items():
+        mention = f"<{names[entity_iri]}>"
+        add(mention, rdf_type, mention_class)
+        add(mention, mention_of, _iri(entity_iri))
+        add(mention, spans_property, _literal(format_spans(found)))
+        for text in surfaces[entity_iri]:
+            add(mention, surface, _literal(text))
+
+
+def _mention_iris(sha256: str, first_spans: dict[str, tuple[int, int]]) -> dict[str, str]:
+    """``#m{start}-{end}`` of each entity's first span; jk:mentionOf is functional, so when two
+    entities' first spans coincide the later ones (by IRI) get ``-2``, ``-3`` ... instead of
+    sharing one node."""
+    claims: dict[tuple[int, int], list[str]] = {}
+    for entity_iri in sorted(first_spans):
+        claims.setdefault(first_spans[entity_iri], []).append(entity_iri)
+    names: dict[str, str] = {}
     for (start, end), entities in claims.items():
-        for n, entity_iri in enumerate(sorted(entities), start=1):
+        for n, entity_iri in enumerate(entities, start=1):
             suffix = "" if n == 1 else f"-{n}"
-            names[(start, end, entity_iri)] = mention_iri(sha256, start, end) + suffix
+            names[entity_iri] = mention_iri(sha256, start, end) + suffix
     return names
 
 

@@ -109,7 +109,6 @@ class JK(DefinedNamespace):
 
     # datatype properties
     date: URIRef  # date
-    end: URIRef  # end offset
     endDate: URIRef  # end date
     evidenceEnd: URIRef  # evidence end offset
     evidenceStart: URIRef  # evidence start offset
@@ -120,7 +119,7 @@ class JK(DefinedNamespace):
     script: URIRef  # script
     sha256: URIRef  # SHA-256 digest
     sourcePath: URIRef  # source path
-    start: URIRef  # start offset
+    spans: URIRef  # spans
     surface: URIRef  # surface form
     text: URIRef  # text
 
@@ -239,7 +238,6 @@ OBJECT_PROPERTY_NAMES: frozenset[str] = frozenset(
 DATATYPE_PROPERTY_NAMES: frozenset[str] = frozenset(
     {
         "date",
-        "end",
         "endDate",
         "evidenceEnd",
         "evidenceStart",
@@ -250,7 +248,7 @@ DATATYPE_PROPERTY_NAMES: frozenset[str] = frozenset(
         "script",
         "sha256",
         "sourcePath",
-        "start",
+        "spans",
         "surface",
         "text",
     }
