@@ -22,6 +22,10 @@ and the asserted triples of its reified statements. A focus node validated in th
 owns it sees what it would see in the union; nodes pulled into another part only by their
 types can yield only type-based results it also yields in its own part. Results of all parts
 are merged without duplicates and sorted, so the report equals that of the union.
+
+One check is Python, not SHACL: that a jk:Mention's spans delimit its surfaces in the article's
+text (SPARQL cannot iterate over the items of one jk:spans literal). It runs on the same parts,
+after pySHACL, and reports like the shapes do (focus the mention, path the property at fault).
 """
 
 from __future__ import annotations
@@ -37,8 +41,9 @@ import rdflib
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
 from judikg.errors import InputError
+from judikg.graph.mention_spans import span_problems
 from judikg.graph.store import Store, catalog_graph
-from judikg.iris import GRAPH_NS, ID_NS, ONTOLOGY_GRAPH
+from judikg.iris import GRAPH_NS, ID_NS, ONTOLOGY_GRAPH, ONTOLOGY_NS
 
 #: Article graphs per pySHACL call: large enough to share the per-call cost (shapes, SPARQL
 #: parsing), small enough that a call's data stays a few tens of thousands of triples.
@@ -55,6 +60,9 @@ _OBJECT = ox.NamedNode(str(RDF.object))
 _XSD_STRING = str(XSD.string)
 _LANG_STRING = str(RDF.langString)
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
+_TEXT, _SPANS, _SURFACE = (ONTOLOGY_NS + name for name in ("text", "spans", "surface"))
+#: The ``component`` of a finding of :func:`span_results` (no SHACL constraint component makes it).
+SPANS_CHECK = "MentionSpansCheck"
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +258,36 @@ def _validate_part(triples: Iterable[ox.Triple], terms: _Terms) -> tuple[bool, d
     return _shacl(terms.graph(rdfs_closure().entailed(triples)))
 
 
+def span_results(triples: Iterable[ox.Triple]) -> set[ValidationResult]:
+    """Violations where a mention's jk:spans do not delimit its jk:surface values in the jk:text of
+    its article (the IRI before ``#``). A mention whose article text is not among ``triples`` is
+    not checked: the part holding the article checks it."""
+    texts: dict[str, str] = {}
+    spans: dict[str, list[str]] = defaultdict(list)
+    surfaces: dict[str, set[str]] = defaultdict(set)
+    for t in triples:
+        p, o = t.predicate.value, t.object
+        if not isinstance(o, ox.Literal) or not isinstance(t.subject, ox.NamedNode):
+            continue
+        if p == _TEXT:
+            texts[t.subject.value] = o.value
+        elif p == _SPANS:
+            spans[t.subject.value].append(o.value)
+        elif p == _SURFACE:
+            surfaces[t.subject.value].add(o.value)
+    results: set[ValidationResult] = set()
+    for mention, values in spans.items():
+        text = texts.get(mention.split("#", 1)[0])
+        if text is None or len(values) != 1:  # a second jk:spans is the shapes' sh:maxCount finding
+            continue
+        for problem in span_problems(text, values[0], surfaces.get(mention, set())):
+            results.add(ValidationResult(
+                severity="Violation", focus_node=mention, path=ONTOLOGY_NS + problem.property,
+                value=problem.value, message=f"Mention {mention}: {problem.message}", component=SPANS_CHECK,
+            ))
+    return results
+
+
 def report_text(conforms: bool, results: list[ValidationResult]) -> str:
     """A readable report in pySHACL's layout (one block per result)."""
     lines = ["Validation Report", f"Conforms: {conforms}"]
@@ -274,9 +312,11 @@ def _report(conforms: bool, results: set[ValidationResult]) -> ValidationReport:
 
 
 def validate_triples(triples: Iterable[ox.Triple]) -> ValidationReport:
-    """Validate one set of triples (taken as a whole) against the shapes."""
+    """Validate one set of triples (taken as a whole) against the shapes and the span check."""
+    triples = triples if isinstance(triples, (set, list, tuple)) else list(triples)
     conforms, results = _validate_part(triples, _Terms())
-    return _report(conforms, set(results))
+    spans = span_results(triples)
+    return _report(conforms and not spans, set(results) | spans)
 
 
 def validate_graph(data: rdflib.Graph) -> ValidationReport:
@@ -452,7 +492,7 @@ def _entity_parts(index: _StoreIndex) -> Iterator[set[ox.Triple]]:
 def _validate_owned(part: set[ox.Triple], index: _StoreIndex, terms: _Terms) -> tuple[bool, set[ValidationResult]]:
     owned = {t.subject.value for t in part}
     _, results = _validate_part(_with_context(part, index), terms)
-    mine = _owned_results(results, owned)
+    mine = _owned_results(results, owned) | span_results(part)
     return not any(r.severity == "Violation" for r in mine), mine
 
 

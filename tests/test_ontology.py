@@ -52,7 +52,7 @@ REQUIRED_CLASSES = (
 ).split()
 REQUIRED_PROPERTIES = (
     "party signatory signedAt participant organizer location date endDate memberOf partOf country "
-    "mentions holdsPost mentionOf surface start end evidenceText evidenceStart evidenceEnd "
+    "mentions holdsPost mentionOf spans surface evidenceText evidenceStart evidenceEnd "
     "extractorVersion script sha256 sourcePath text ordinal"
 ).split()
 REQUIRED_ROLES = (
@@ -82,7 +82,7 @@ ALLOWED_EXTERNAL = {
     "http://purl.org/vocab/vann/": {"preferredNamespacePrefix", "preferredNamespaceUri"},
 }
 ALLOWED_OTHER_IRIS = {"https://creativecommons.org/licenses/by/4.0/", "https://w3id.org/judikg/ontology",
-                      "https://w3id.org/judikg/ontology/0.1.0"}
+                      "https://w3id.org/judikg/ontology/0.2.0"}
 
 # Letters that exist in Kazakh but not in Kyrgyz, and letters Russian lacks.
 KAZAKH_ONLY = set("әғқұіһӘҒҚҰІҺ")
@@ -226,7 +226,8 @@ def test_required_property_has_domain_and_range(name: str) -> None:
         (JK.mentions, {JK.Article}, {JK.Organization, JK.Person, JK.Event, JK.Agreement, JK.Place}),
         (JK.holdsPost, {JK.Person}, {ORG.Membership}),
         (JK.mentionOf, {JK.Mention}, {JK.Organization, JK.Person, JK.Event, JK.Agreement, JK.Place}),
-        (JK.start, {JK.Mention}, {XSD.integer}),
+        (JK.spans, {JK.Mention}, {XSD.string}),
+        (JK.surface, {JK.Mention}, {XSD.string}),
         (JK.evidenceText, {RDF.Statement, ORG.Membership}, {XSD.string}),
     ],
 )
@@ -461,7 +462,7 @@ def test_context_expands_a_document_to_the_design_model() -> None:
                 "name": {"ru": "Меморандум"},
             },
             {"id": "jkid:article/0123456789abcdef#m3-9", "type": "Mention",
-             "mentionOf": "jkid:org/aacc", "surface": "AACC's", "start": 3, "end": 9},
+             "mentionOf": "jkid:org/aacc", "surface": ["AACC's", "AACC"], "spans": "3-9 20-24"},
             {"id": "jkid:article/0123456789abcdef#s1", "type": "Statement",
              "subject": "jkid:agreement/2024-abc", "predicate": "party", "object": "jkid:org/aacc"},
         ],
@@ -478,7 +479,7 @@ def test_context_expands_a_document_to_the_design_model() -> None:
         jkid:agreement\\/2024-abc a jk:Memorandum ; jk:party jkid:org\\/aacc , jkid:org\\/kz\\/supreme-court ;
             jk:date "2024-05"^^xsd:gYearMonth ; jk:name "Меморандум"@ru .
         <https://w3id.org/judikg/id/article/0123456789abcdef#m3-9> a jk:Mention ;
-            jk:mentionOf jkid:org\\/aacc ; jk:surface "AACC's" ; jk:start 3 ; jk:end 9 .
+            jk:mentionOf jkid:org\\/aacc ; jk:surface "AACC's" , "AACC" ; jk:spans "3-9 20-24" .
         <https://w3id.org/judikg/id/article/0123456789abcdef#s1> a rdf:Statement ;
             rdf:subject jkid:agreement\\/2024-abc ; rdf:predicate jk:party ; rdf:object jkid:org\\/aacc .
         """,
@@ -594,8 +595,7 @@ def good_graph() -> rdflib.Graph:
         (MENTION, RDF.type, JK.Mention),
         (MENTION, JK.mentionOf, COURT),
         (MENTION, JK.surface, Literal("Жогорку сот")),
-        (MENTION, JK.start, Literal(0)),
-        (MENTION, JK.end, Literal(11)),
+        (MENTION, JK.spans, Literal("0-11")),
         (STATEMENT, RDF.type, RDF.Statement),
         (STATEMENT, RDF.subject, AGREEMENT),
         (STATEMENT, RDF.predicate, JK.party),
@@ -666,22 +666,25 @@ def swap_party_for_person(g: rdflib.Graph) -> None:
     g.add((AGREEMENT, JK.party, PERSON))
 
 
-def start_after_end(g: rdflib.Graph) -> None:
-    g.set((MENTION, JK.start, Literal(11)))
-    g.set((MENTION, JK.end, Literal(0)))
+def remove(subject: URIRef, predicate: URIRef) -> Callable[[rdflib.Graph], None]:
+    def mutate(g: rdflib.Graph) -> None:
+        g.remove((subject, predicate, None))
+
+    return mutate
 
 
 BROKEN = [
-    pytest.param(start_after_end, (str(JK.start), "LessThanConstraintComponent"), id="mention-start-after-end"),
+    pytest.param(replace(MENTION, JK.spans, Literal("0-11,12-15")), (str(JK.spans), "PatternConstraintComponent"),
+                 id="spans-not-space-separated"),
     pytest.param(replace(EVENT, JK.date, Literal("May 2024")), (str(JK.date), "NodeConstraintComponent"),
                  id="date-as-free-text"),
     pytest.param(swap_party_for_person, (str(JK.party), "NodeConstraintComponent"), id="party-is-a-person"),
     pytest.param(replace(POST, ORG.role, URIRef(JKROLE_NS + "boss")), (str(ORG.role), "InConstraintComponent"),
                  id="role-outside-scheme"),
     pytest.param(replace(MENTION, JK.surface, Literal("Жогорку")),
-                 (str(JK.surface), "SPARQLConstraintComponent"), id="surface-does-not-fit-offsets"),
-    pytest.param(replace(MENTION, JK.start, Literal("0")), (str(JK.start), "DatatypeConstraintComponent"),
-                 id="offset-as-string"),
+                 (str(JK.spans), "MentionSpansCheck"), id="surface-does-not-fit-spans"),
+    pytest.param(replace(MENTION, JK.spans, Literal(0)), (str(JK.spans), "DatatypeConstraintComponent"),
+                 id="spans-as-integer"),
     pytest.param(replace(STATEMENT, RDF.object, JKID["org/venice-commission"]),
                  (f"value {STATEMENT}", "SPARQLConstraintComponent"), id="reified-but-not-asserted"),
     pytest.param(replace(STATEMENT, PROV.wasDerivedFrom, COURT),
@@ -700,6 +703,12 @@ BROKEN = [
                  id="country-is-a-city"),
     pytest.param(replace(POST, ORG.member, AACC), (str(ORG.member), "NodeConstraintComponent"),
                  id="post-held-by-an-organization"),
+    pytest.param(add(MENTION, JK.spans, Literal("0-7")), (str(JK.spans), "MaxCountConstraintComponent"),
+                 id="two-spans-values"),
+    pytest.param(remove(MENTION, JK.spans), (str(JK.spans), "MinCountConstraintComponent"), id="no-spans"),
+    pytest.param(remove(MENTION, JK.surface), (str(JK.surface), "MinCountConstraintComponent"), id="no-surface"),
+    pytest.param(add(MENTION, JK.surface, Literal("сот")), (str(JK.surface), "MentionSpansCheck"),
+                 id="surface-at-no-span"),
 ]
 
 
@@ -730,14 +739,21 @@ def test_materialised_closure_gives_the_verdicts_of_pyshacl_inference(
 
 @settings(max_examples=6, deadline=None)
 @given(
-    surface=st.text(alphabet="абвгөүңәғқ AACC-«»", min_size=1, max_size=20),
-    start=st.integers(min_value=0, max_value=500),
+    start=st.integers(min_value=0, max_value=len(TEXT) - 1),
+    length=st.integers(min_value=1, max_value=len(TEXT)),
     shift=st.integers(min_value=-3, max_value=3),
 )
-def test_mention_offsets_must_delimit_the_surface(surface: str, start: int, shift: int) -> None:
+def test_mention_spans_must_delimit_the_surface(start: int, length: int, shift: int) -> None:
+    end = min(start + length, len(TEXT))
     graph = good_graph()
-    graph.set((MENTION, JK.surface, Literal(surface)))
-    graph.set((MENTION, JK.start, Literal(start)))
-    graph.set((MENTION, JK.end, Literal(start + len(surface) + shift)))
+    graph.set((MENTION, JK.surface, Literal(TEXT[start:end])))
+    graph.set((MENTION, JK.spans, Literal(f"{start}-{end + shift}")))
     conforms, results = validate(graph)
     assert conforms == (shift == 0), results
+
+
+def test_shapes_spans_pattern_is_the_one_rdfize_writes() -> None:
+    from judikg.graph.mention_spans import SPANS_PATTERN
+
+    patterns = {str(o) for shape in shapes_graph().subjects(SH.path, JK.spans) for o in shapes_graph().objects(shape, SH.pattern)}
+    assert patterns == {SPANS_PATTERN}

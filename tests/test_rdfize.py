@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import replace
 from datetime import datetime
@@ -15,8 +16,9 @@ from store_samples import INGESTED_AT, SAMPLES, sample
 
 from judikg.graph.rdfize import article_quads, article_source_key
 from judikg.graph.terms import TermError, date_literal
-from judikg.ingest.model import Extraction, Relation, Span
-from judikg.iris import article_graph_iri, article_iri
+from judikg.graph.mention_spans import parse_spans
+from judikg.ingest.model import Document, Extraction, Relation, Span
+from judikg.iris import article_graph_iri, article_iri, mention_iri
 from judikg.vocab import DCTERMS, JK, ORG, PROV, RDF, RDFS, XSD, JKROLE
 
 
@@ -82,8 +84,8 @@ def test_mentions_relations_evidence_and_posts() -> None:
     _, store, sha = quads_of(0)
     a = article_iri(sha)
     assert ask(store, f"""ASK {{ ?m a <{JK.Mention}> ; <{JK.mentionOf}> ?e ; <{JK.surface}> ?s ;
-        <{JK.start}> ?b ; <{JK.end}> ?f . ?e a <{JK.SupremeCourt}> ; <{JK.country}> ?c .
-        FILTER(STRSTARTS(STR(?m), "{a}#m") && DATATYPE(?b) = <{XSD.integer}>) }}""")
+        <{JK.spans}> ?b . ?e a <{JK.SupremeCourt}> ; <{JK.country}> ?c .
+        FILTER(STRSTARTS(STR(?m), "{a}#m") && DATATYPE(?b) = <{XSD.string}>) }}""")
     # asserted directly and reified with evidence
     assert ask(store, f"""ASK {{ ?ag <{JK.party}> ?court .
         ?st a <{RDF.Statement}> ; <{RDF.subject}> ?ag ; <{RDF.predicate}> <{JK.party}> ; <{RDF.object}> ?court ;
@@ -120,8 +122,96 @@ def test_a_span_claimed_by_two_entities_gets_two_mention_nodes() -> None:
     twin = replace(extraction.entities[1], mentions=first.mentions)
     quads = article_quads(doc, replace(extraction, entities=(first, twin)), ingested_at=INGESTED_AT,
                           extractor_version="0.1.0")
-    mention_of = [q for q in quads if q.predicate.value == str(JK.mentionOf)]
-    assert len(mention_of) == 2 and len({q.subject for q in mention_of}) == 2
+    mention_of = {q.subject.value: q.object.value for q in quads if q.predicate.value == str(JK.mentionOf)}
+    span = first.mentions[0]
+    iri = mention_iri(doc.sha256, span.start, span.end)
+    # the later entity by IRI takes the suffix, whatever the order extraction gave them in
+    assert mention_of == dict(zip([iri, iri + "-2"], sorted([first.iri, twin.iri]), strict=True))
+
+
+# --- one jk:Mention per entity: its spans and distinct surfaces -----------------------------------
+
+COURT_FORMS = ("Жоғарғы Сотының", "Жоғарғы Сот", "Жоғарғы Сотына")
+
+
+def spans_of(text: str, word: str) -> tuple[Span, ...]:
+    """Every occurrence of ``word`` not followed by a letter (a stem is not its inflected form)."""
+    return tuple(Span(m.start(), m.end(), word) for m in re.finditer(rf"{re.escape(word)}(?!\w)", text))
+
+
+def repeated_mentions() -> tuple[Document, Extraction]:
+    """Sample 0 naming the court four times in three forms (not in reading order) and the person twice."""
+    doc, extraction = sample(0, text_suffix=" Жоғарғы Сот пен Жоғарғы Сотына Мерғалиев келді. Жоғарғы Сотының шешімі.")
+    spans = {e.iri: e.mentions for e in extraction.entities}
+    court, person = extraction.entities[0], extraction.entities[1]
+    spans[court.iri] = tuple(sp for form in COURT_FORMS for sp in spans_of(doc.text, form))
+    spans[person.iri] = spans_of(doc.text, person.mentions[0].surface)
+    entities = tuple(replace(e, mentions=spans[e.iri]) for e in extraction.entities)
+    return doc, replace(extraction, entities=entities)
+
+
+def mention_nodes(quads: list[ox.Quad]) -> dict[str, dict[str, list[str]]]:
+    """Mention IRI -> property local name -> values."""
+    nodes: dict[str, dict[str, list[str]]] = {}
+    typed = {q.subject.value for q in quads if q.object == ox.NamedNode(str(JK.Mention))}
+    for q in quads:
+        if q.subject.value in typed and q.predicate.value.startswith(str(JK)):
+            nodes.setdefault(q.subject.value, {}).setdefault(q.predicate.value[len(str(JK)):], []).append(q.object.value)
+    return nodes
+
+
+def test_one_mention_node_per_entity_holds_exactly_its_spans_and_distinct_surfaces() -> None:
+    doc, extraction = repeated_mentions()
+    court = extraction.entities[0]
+    assert len(court.mentions) == 4 and len({m.surface for m in court.mentions}) == 3
+    nodes = mention_nodes(article_quads(doc, extraction, ingested_at=INGESTED_AT, extractor_version="0.1.0"))
+    named = [e for e in extraction.entities if e.mentions]
+    assert sorted(v["mentionOf"][0] for v in nodes.values()) == sorted(e.iri for e in named)
+    by_entity = {v["mentionOf"][0]: (iri, v) for iri, v in nodes.items()}
+    for entity in named:
+        iri, node = by_entity[entity.iri]
+        assert len(node["spans"]) == 1 and len(node["mentionOf"]) == 1
+        assert parse_spans(node["spans"][0]) == sorted((m.start, m.end) for m in entity.mentions)
+        assert sorted(node["surface"]) == sorted({m.surface for m in entity.mentions})
+        first = min(entity.mentions, key=lambda m: (m.start, m.end))
+        assert iri == mention_iri(doc.sha256, first.start, first.end)
+        assert all(doc.text[start:end] in node["surface"] for start, end in parse_spans(node["spans"][0]))
+
+
+def test_mention_iris_depend_on_the_first_span_only() -> None:
+    doc, extraction = repeated_mentions()
+
+    def iris(x: Extraction) -> set[str]:
+        quads = article_quads(doc, x, ingested_at=INGESTED_AT, extractor_version="0.1.0")
+        return {q.subject.value for q in quads if q.object == ox.NamedNode(str(JK.Mention))}
+
+    shuffled = replace(extraction, entities=tuple(
+        replace(e, mentions=tuple(reversed(e.mentions))) for e in reversed(extraction.entities)))
+    court = extraction.entities[0]
+    fewer = replace(extraction, entities=(replace(court, mentions=court.mentions[:1]), *extraction.entities[1:]))
+    assert iris(extraction) == iris(shuffled) == iris(fewer)
+
+
+def test_a_repeated_span_is_written_once() -> None:
+    doc, extraction = sample(0)
+    court = extraction.entities[0]
+    doubled = replace(extraction, entities=(replace(court, mentions=court.mentions * 2), *extraction.entities[1:]))
+    nodes = mention_nodes(article_quads(doc, doubled, ingested_at=INGESTED_AT, extractor_version="0.1.0"))
+    span = court.mentions[0]
+    assert nodes[mention_iri(doc.sha256, span.start, span.end)]["spans"] == [f"{span.start}-{span.end}"]
+
+
+def test_repeated_mentions_conform_and_export_surfaces_in_reading_order() -> None:
+    from judikg.graph.gold import graph_to_gold
+    from judikg.graph.validate import validate_triples
+
+    doc, extraction = repeated_mentions()
+    quads = article_quads(doc, extraction, ingested_at=INGESTED_AT, extractor_version="0.1.0")
+    report = validate_triples(q.triple for q in quads)
+    assert report.conforms, report.text
+    court = next(e for e in graph_to_gold(quads)["entities"] if e["type"] == "SupremeCourt")
+    order = sorted(extraction.entities[0].mentions, key=lambda m: (m.start, m.end))
+    assert court["mentions"] == list(dict.fromkeys(m.surface for m in order))
 
 
 def test_malformed_dates_are_left_out_not_mistyped() -> None:

@@ -13,7 +13,8 @@ from judikg.errors import InputError
 from judikg.graph.rdfize import article_quads, article_source_key
 from judikg.graph.reference_graph import reference_quads
 from judikg.graph.store import ArticleGraph, OxigraphStore
-from judikg.graph.validate import validate
+from judikg.graph.mention_spans import format_spans, parse_spans
+from judikg.graph.validate import SPANS_CHECK, validate
 from judikg.iris import article_graph_iri
 from judikg.vocab import JK, JKID
 
@@ -95,10 +96,11 @@ def test_one_bad_article_among_many_reports_exactly_its_problems(small_parts: No
     graphs = many_articles(store, 9)
     bad_graph = graphs[4]
     bad_article = bad_graph.replace("/graph/", "/id/")
-    mention = next(q for q in store.quads(bad_graph) if q.predicate == ox.NamedNode(str(JK.end)))
-    store.raw.remove(mention)  # the mention's end moves one character: offsets no longer fit the surface
-    store.raw.add(ox.Quad(mention.subject, mention.predicate, ox.Literal(str(int(mention.object.value) + 1),
-                          datatype=mention.object.datatype), mention.graph_name))
+    mention = next(q for q in store.quads(bad_graph) if q.predicate == ox.NamedNode(str(JK.spans)))
+    (start, end), *rest = parse_spans(mention.object.value)
+    store.raw.remove(mention)  # the first span's end moves one character: it no longer fits a surface
+    store.raw.add(ox.Quad(mention.subject, mention.predicate, ox.Literal(format_spans([(start, end + 1), *rest])),
+                          mention.graph_name))
     statement = next(q for q in store.quads(bad_graph) if q.predicate == ox.NamedNode(str(RDF.object)))
     store.raw.remove(statement)  # a reified statement whose triple is not asserted
     store.raw.add(ox.Quad(statement.subject, statement.predicate, ox.NamedNode(str(JKID["org/venice-commission"])),
@@ -108,7 +110,9 @@ def test_one_bad_article_among_many_reports_exactly_its_problems(small_parts: No
     offenders = {r.value if r.focus_node in (str(JK.Mention), str(RDF.Statement)) else r.focus_node for r in report.results}
     assert offenders == {mention.subject.value, statement.subject.value}, report.text
     assert all(o.startswith(bad_article + "#") for o in offenders)
-    assert {r.component for r in report.results} == {"SPARQLConstraintComponent"}
+    assert {r.component for r in report.results} == {"SPARQLConstraintComponent", SPANS_CHECK}
+    assert any(r.focus_node == mention.subject.value and r.path == str(JK.spans)
+               and r.value == f"{start}-{end + 1}" for r in report.results), report.text
     assert report.results == union_report(store)
     assert validate(store, graphs[0]).conforms and not validate(store, bad_graph).conforms
 
