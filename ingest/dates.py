@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 __all__ = ["DateMention", "find_dates", "parse_date"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # built per mention: see judikg.ingest.model
 class DateMention:
     """``text[start:end]`` names ``value`` (ISO, reduced precision allowed), up to ``end_value``."""
 
@@ -293,7 +293,7 @@ def _two_digit_year(yy: str) -> int:
     return value if len(yy) == 4 else (2000 + value if value < 70 else 1900 + value)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # built per mention: see judikg.ingest.model
 class _Candidate:
     start: int
     end: int

@@ -2,6 +2,12 @@
 
 ``read`` produces :class:`Document`; ``extract`` is a pure function ``Document -> Extraction``;
 ``graph`` turns both into the article's named graph. Nothing here knows about RDF stores.
+
+Treat every shape as immutable. Those built per mention (Span, Entity, Relation, Extraction,
+and the extraction stages' own hits and findings) are nevertheless not ``frozen``: a frozen
+dataclass's ``__init__`` sets each field through ``object.__setattr__``, which made building
+them ~5× slower and cost ~7 % of extraction time. ``unsafe_hash=True`` keeps them hashable
+and comparable by value exactly as the frozen classes were; nothing assigns to their fields.
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ class Document:
     media_type: str = "text/plain"  # of the original: text/plain, text/html, application/json
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Span:
     """A stretch of ``Document.text``: ``text[start:end] == surface``."""
 
@@ -43,7 +49,7 @@ class Span:
     surface: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Entity:
     """An entity the article mentions, already linked to its canonical IRI.
 
@@ -65,7 +71,7 @@ class Entity:
     ordinal: int | None = None  # "4th conference", "IX annual conference"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Relation:
     """``subject predicate object`` with the sentence it was read from.
 
@@ -82,7 +88,7 @@ class Relation:
     role: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Extraction:
     """Everything extraction states about one document."""
 

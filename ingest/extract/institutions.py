@@ -141,7 +141,7 @@ def head_nouns() -> frozenset[str]:
     return frozenset(keys)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # built per mention: see judikg.ingest.model
 class Composed:
     """One institution reading of a stretch of tokens (before IRIs are minted)."""
 

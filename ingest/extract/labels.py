@@ -150,7 +150,7 @@ def format_date(date: str | None, lang: str) -> str | None:
 # --- names of the things a label mentions -------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # built per mention: see judikg.ingest.model
 class _Name:
     text: str
     country: bool = False  # a country: no article in English ("of Kazakhstan")

@@ -120,7 +120,7 @@ def is_role_word(word: str, lang: str) -> bool:
 _APPOSITION_MARKS = frozenset({",", "(", "\u2013", "\u2014"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # built per mention: see judikg.ingest.model
 class PersonMention:
     first: int  # token span, end exclusive
     last: int

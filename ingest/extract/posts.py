@@ -33,7 +33,7 @@ _MINISTER_ROLES = frozenset({"minister", "deputy-minister"})
 _RIGHT_OPEN_RE = re.compile(r"[ \t]*[,(\u2013\u2014-]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # built per mention: see judikg.ingest.model
 class Item:
     start: int
     end: int
@@ -42,7 +42,7 @@ class Item:
     hit: HitLike | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # built per mention: see judikg.ingest.model
 class PostFinding:
     person: str
     organization: str

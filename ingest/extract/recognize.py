@@ -29,7 +29,7 @@ from judikg.ingest.translit import to_latin
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # built per mention: see judikg.ingest.model
 class Hit:
     """One mention of an entity, linked to its canonical IRI."""
 

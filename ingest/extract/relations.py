@@ -25,7 +25,7 @@ _BODY_TYPES = frozenset({"Association", "InternationalOrganization"})
 _REFERENCE_BODY_TYPES = _BODY_TYPES | {"Court"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # built per mention: see judikg.ingest.model
 class Fact:
     """A relation before its evidence span is cut: sentence index instead of a Span."""
 
