@@ -129,7 +129,7 @@ def test_validate_exits_1_with_a_readable_report(tmp_path: Path) -> None:
         ox.NamedNode("https://w3id.org/judikg/graph/broken"),
     )
     with OxigraphStore.open(store_dir) as store:
-        store._store.add(broken)  # a hand-made defect: a mention without surface, offsets or entity
+        store._store.add(broken)  # a hand-made defect: a mention without spans, surface or entity
     result = judikg("validate", "--store", str(store_dir), cwd=tmp_path)
     assert result.returncode == 1
     assert "broken-x" in result.stdout.decode()
