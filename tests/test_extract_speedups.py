@@ -1,0 +1,40 @@
+"""The shortcuts extraction takes for speed give exactly what the plain computation gives."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from judikg.ingest.translit import _MATCH_RULES, _NAME_RULES, _rewrite_until_stable
+
+# the letters the rewrite rules read, a few others, and a Cyrillic one
+_KEY_LETTERS = st.text(alphabet="shczktqyeijdxwpao\u0436", max_size=24)
+
+
+def _rewrite_every_rule(key: str, rules: tuple[tuple[str | None, re.Pattern[str], str], ...], rounds: int) -> str:
+    """The rewrite with no substring test: every rule's regex runs on every round."""
+    for _ in range(rounds):
+        previous = key
+        for _needle, pattern, repl in rules:
+            key = pattern.sub(repl, key)
+        if key == previous:
+            break
+    return key
+
+
+@given(_KEY_LETTERS)
+def test_match_key_rules_skipped_by_their_substring_change_nothing(key: str) -> None:
+    assert _rewrite_until_stable(key, _MATCH_RULES, 4) == _rewrite_every_rule(key, _MATCH_RULES, 4)
+
+
+@given(_KEY_LETTERS)
+def test_name_key_rules_skipped_by_their_substring_change_nothing(key: str) -> None:
+    assert _rewrite_until_stable(key, _NAME_RULES, 8) == _rewrite_every_rule(key, _NAME_RULES, 8)
+
+
+@given(_KEY_LETTERS)
+def test_a_rule_matches_only_words_holding_its_substring(key: str) -> None:
+    for needle, pattern, _repl in _MATCH_RULES + _NAME_RULES:
+        assert needle is None or pattern.search(key) is None or needle in key, (needle, pattern.pattern)
