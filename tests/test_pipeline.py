@@ -8,6 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from judikg import EXTRACTOR_VERSION
 from judikg.graph.rdfize import article_quads, article_source_key
 from judikg.graph.store import OxigraphStore, catalog_graph
 from judikg.ingest.extract import extract
@@ -45,7 +46,7 @@ def test_second_run_with_workers_adds_nothing(tmp_path: Path) -> None:
 def test_a_graph_left_uncatalogued_by_an_interrupted_bulk_write_is_rewritten(tmp_path: Path) -> None:
     doc = next(d for d in read_paths([EXAMPLES]) if not isinstance(d, Exception))
     graph = article_graph_iri(doc.sha256)
-    quads = article_quads(doc, extract(doc), ingested_at=NOW, extractor_version="0.1.0")
+    quads = article_quads(doc, extract(doc), ingested_at=NOW, extractor_version=EXTRACTOR_VERSION)
     with OxigraphStore.open(tmp_path / "store") as store:
         store.raw.bulk_extend(quads[:5])  # the run died after part of the bulk load, before cataloguing
         assert store.has_graph(graph) and not store.is_catalogued(graph)
@@ -57,7 +58,7 @@ def test_a_graph_left_uncatalogued_by_an_interrupted_bulk_write_is_rewritten(tmp
         stored = {str(q) for q in store.quads(graph)}
         catalog = list(store.raw.quads_for_pattern(ox.NamedNode(graph), None, None, catalog_graph()))
     expected = ox.Store()  # the store writes literals in canonical form («…Z» for «…+00:00»)
-    expected.extend(article_quads(doc, extract(doc), ingested_at=NOW, extractor_version="0.1.0"))
+    expected.extend(article_quads(doc, extract(doc), ingested_at=NOW, extractor_version=EXTRACTOR_VERSION))
     assert stored == {str(q) for q in expected}
     assert len(catalog) == 3
 
