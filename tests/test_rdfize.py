@@ -214,6 +214,18 @@ def test_repeated_mentions_conform_and_export_surfaces_in_reading_order() -> Non
     assert court["mentions"] == list(dict.fromkeys(m.surface for m in order))
 
 
+def test_the_projection_gives_an_entity_all_its_surfaces() -> None:
+    from judikg.graph.projection import project, resolve_entity
+
+    doc, extraction = repeated_mentions()
+    store = ox.Store()
+    store.extend(article_quads(doc, extraction, ingested_at=INGESTED_AT, extractor_version="0.1.0"))
+    graph = project(store)
+    court = extraction.entities[0].iri
+    assert graph.nodes[court]["surfaces"] == sorted(COURT_FORMS)
+    assert resolve_entity(graph, "Жоғарғы Сотына") == court
+
+
 def test_malformed_dates_are_left_out_not_mistyped() -> None:
     doc, extraction = sample(0)
     doc = replace(doc, published="28.05.2024")
