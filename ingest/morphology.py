@@ -126,19 +126,29 @@ def russian_endings() -> tuple[str, ...]:
     return tuple(sorted({fold[e] for e in _RUSSIAN_ENDINGS if fold[e]}, key=lambda e: (-len(e), e)))
 
 
+@lru_cache(maxsize=1)
+def _russian_endings_by_last() -> dict[str, tuple[str, ...]]:
+    """:func:`russian_endings` grouped by their last letter, each group in the same order: a
+    word is tried against the few endings that can end it rather than all forty."""
+    groups: dict[str, list[str]] = {}
+    for ending in russian_endings():
+        groups.setdefault(ending[-1], []).append(ending)
+    return {last: tuple(endings) for last, endings in groups.items()}
+
+
 def russian_stem(key: str) -> str:
     """Deterministic stem of a folded Russian word: the longest listed ending stripped, ≥ 3 letters kept.
 
     Applied to lexicon and text alike, so ``Кыргызская``/``Кыргызской`` and ``Россия``/``России`` meet.
     """
-    for ending in russian_endings():
+    for ending in _russian_endings_by_last().get(key[-1:], ()):
         if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
             return key[: -len(ending)]
     return key
 
 
 def _russian_strips(key: str) -> Iterator[str]:
-    for ending in russian_endings():
+    for ending in _russian_endings_by_last().get(key[-1:], ()):
         if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
             yield key[: -len(ending)]
 

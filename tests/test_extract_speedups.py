@@ -7,6 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from judikg.ingest.morphology import _MIN_STEM, _russian_strips, russian_endings, russian_stem
 from judikg.ingest.translit import _MATCH_RULES, _NAME_RULES, _rewrite_until_stable
 
 # the letters the rewrite rules read, a few others, and a Cyrillic one
@@ -38,3 +39,10 @@ def test_name_key_rules_skipped_by_their_substring_change_nothing(key: str) -> N
 def test_a_rule_matches_only_words_holding_its_substring(key: str) -> None:
     for needle, pattern, _repl in _MATCH_RULES + _NAME_RULES:
         assert needle is None or pattern.search(key) is None or needle in key, (needle, pattern.pattern)
+
+
+@given(st.text(alphabet="aeiouyhmgjk\u0436", max_size=12))
+def test_russian_endings_grouped_by_last_letter_strip_as_the_full_list(key: str) -> None:
+    every = [key[: -len(e)] for e in russian_endings() if key.endswith(e) and len(key) - len(e) >= _MIN_STEM]
+    assert list(_russian_strips(key)) == every
+    assert russian_stem(key) == (every[0] if every else key)
