@@ -32,7 +32,7 @@ def ingest(
         typer.Option(
             "--batch-size",
             min=1,
-            help="Articles a store write (default 400): larger loads faster, ~0.6 MB of memory an article.",
+            help="Articles a store write (default 1000): larger loads are faster, each article holds ~0.25 MB while loaded.",
             show_default=False,
         ),
     ] = None,
