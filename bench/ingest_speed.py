@@ -28,7 +28,6 @@ with the others' load, CPU per article does much less).
 from __future__ import annotations
 
 import argparse
-import gc
 import resource
 import sys
 import tempfile
@@ -36,7 +35,7 @@ import time
 from pathlib import Path
 
 from bench.corpus import synthetic_texts
-from judikg.pipeline import ingest_into
+from judikg.pipeline import BATCH_SIZE, ingest_into
 
 
 def rss_mb() -> float:
@@ -66,7 +65,7 @@ def stage_figures(files: list[Path], store_dir: Path) -> str:
     from judikg.ingest.extract import extract
     from judikg.ingest.model import Document
     from judikg.ingest.read import read_file
-    from judikg.pipeline import BATCH_SIZE, _article_graph, _warm_up
+    from judikg.pipeline import _article_graph, _warm_up
 
     now = datetime.now(timezone.utc)
     _warm_up()  # lexicons and reference data load once, before any timing
@@ -108,53 +107,61 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--size", type=int, default=4096)
     parser.add_argument("--stages", type=int, default=0, help="first time each stage alone on this many articles")
+    parser.add_argument(
+        "--batch-size", type=int, default=0, help="articles a store write (default: judikg's, at most a third of the corpus)"
+    )
     args = parser.parse_args()
+    batch_size = args.batch_size or min(BATCH_SIZE, max(1, args.articles // 3))
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        thirds = [root / f"part{k}" for k in range(3)]
-        for folder in thirds:
-            folder.mkdir()
+        corpus = root / "articles"
+        corpus.mkdir()
         for i, text in enumerate(synthetic_texts(args.articles, args.size)):
-            (thirds[i * 3 // args.articles] / f"a{i:06d}.txt").write_text(text, encoding="utf-8")
+            (corpus / f"a{i:06d}.txt").write_text(text, encoding="utf-8")
         if args.stages:
-            sample = sorted(thirds[0].iterdir())[: args.stages]
+            sample = sorted(corpus.iterdir())[: args.stages]
             print(stage_figures(sample, root / "stages-store"), flush=True)
         store = root / "store"
-        total = 0
-        rss_after: list[float] = []
-        blocks_after: list[int] = []
-        started = time.perf_counter()
-        for k, folder in enumerate(thirds):
-            t0, (own0, children0) = time.perf_counter(), cpu_seconds()
-            report = ingest_into([folder], store, workers=args.workers)
-            seconds = time.perf_counter() - t0
-            own, children = (a - b for a, b in zip(cpu_seconds(), (own0, children0)))
-            added = max(report.count("added"), 1)
-            total += report.count("added")
-            rss_after.append(current_rss_mb())
+        # One run, as `judikg ingest` does; each third is read off the progress callback (the
+        # store reports after each write, so a third ends at the first write that passes it).
+        marks: list[tuple[int, float, float, float, int]] = []  # articles, wall, own CPU, RSS, Python blocks
+        done = 0
+
+        def on_article(count: int) -> None:
+            nonlocal done
+            done += count
+            if len(marks) < 3 and done >= (len(marks) + 1) * args.articles / 3:
+                marks.append((done, time.perf_counter(), cpu_seconds()[0], current_rss_mb(), sys.getallocatedblocks()))
+
+        started, own_started = time.perf_counter(), cpu_seconds()[0]
+        report = ingest_into([corpus], store, workers=args.workers, on_article=on_article, batch_size=batch_size)
+        seconds = time.perf_counter() - started
+        previous = (0, started, own_started)
+        for k, (count, wall, own, rss, _) in enumerate(marks):
+            n, dt = count - previous[0], wall - previous[1]
             print(
-                f"part {k + 1}/3: {report.count('added')} articles in {seconds:.2f} s = "
-                f"{report.count('added') / seconds:.0f} articles/s; RSS {rss_after[-1]:.0f} MB, peak RSS {rss_mb():.0f} MB; "
-                f"CPU per article {1000 * own / added:.1f} ms in this process"
-                + (f", {1000 * children / added:.1f} ms in workers" if args.workers > 1 else ""),
+                f"part {k + 1}/3: {n} articles in {dt:.2f} s = {n / max(dt, 1e-9):.0f} articles/s; RSS {rss:.0f} MB; "
+                f"CPU per article {1000 * (own - previous[2]) / max(n, 1):.1f} ms in this process",
                 flush=True,
             )
-            del report
-            gc.collect()
-            # Python objects still held: flat means any RSS growth is native memory
-            blocks_after.append(sys.getallocatedblocks())
-        seconds = time.perf_counter() - started
+            previous = (count, wall, own)
+        total = report.count("added")
+        own_total, children = (c - b for c, b in zip(cpu_seconds(), (own_started, 0.0)))
         size = sum(f.stat().st_size for f in store.rglob("*") if f.is_file()) / 2**20
         print(
             f"ingest: {total} articles in {seconds:.2f} s = {total / seconds:.0f} articles/s end to end "
-            f"with {args.workers} worker(s); store {size:.0f} MB on disk"
+            f"with {args.workers} worker(s); store {size:.0f} MB on disk; CPU per article "
+            f"{1000 * own_total / max(total, 1):.1f} ms in this process"
+            + (f", {1000 * children / max(total, 1):.1f} ms in workers" if args.workers > 1 else "")
         )
         workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        first, last = marks[0], marks[-1]
         print(
-            f"memory: RSS {rss_after[0]:.0f} MB after the first third, {rss_after[-1]:.0f} MB after all "
-            f"({rss_after[-1] - rss_after[0]:+.0f} MB for {total - total // 3} more articles); peak RSS "
+            f"memory: RSS {first[3]:.0f} MB after the first third, {last[3]:.0f} MB after all "
+            f"({last[3] - first[3]:+.0f} MB for {last[0] - first[0]} more articles); peak RSS "
             f"{rss_mb():.0f} MB in this process" + (f", {workers_peak:.0f} MB in the largest worker" if args.workers > 1 else "")
-            + f"; Python heap blocks held {blocks_after[0]} -> {blocks_after[-1]} ({blocks_after[-1] - blocks_after[0]:+d})"
+            # Python objects still held: flat means any RSS growth is native memory
+            + f"; Python heap blocks {first[4]} -> {last[4]} ({last[4] - first[4]:+d})"
         )
 
 
