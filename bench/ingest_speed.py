@@ -2,27 +2,20 @@
 
     python -m bench.ingest_speed [--articles 3000] [--workers 1] [--stages 300]
 
-Writes ~4 KB synthetic articles as files, runs the same pipeline as `judikg ingest`, and reports
-articles/s, CPU per article in this process and in the workers, and RSS (current and peak)
-after each third of the corpus: it must stay flat, memory does not grow with corpus size beyond
-the store itself. ``--stages N`` first times each stage alone on N articles in this process
-(read, extract, N-Quads, store write). Issue 3 target: >= 100 articles/s.
+Writes ~4 KB synthetic articles as files, runs ONE ingest over them, as `judikg ingest` does, and
+reports for each third (read off the progress callback) articles/s, CPU per article in this
+process and RSS; then the total, CPU per article in the workers, and the memory line: RSS must not
+grow with corpus size beyond the store itself (``bench.store_memory`` gives the store's own
+baseline). ``--stages N`` first times each stage alone on N articles in this process (read,
+extract, N-Quads, store write). Issue 3 target: >= 100 articles/s.
 
-Measured 2026-11 on the 2-core dev machine, 3000 articles, back to back with the code before
-reading moved to the workers (base 93a36f1, same extractor), machine loaded by others (load 5-7,
-so wall rates are not comparable, CPU per article is): 2 workers, parent 18.0/25.4/27.3 ->
-13.2/14.1/14.8 ms a third, workers 9.8/11.2/11.0 -> 14.4/14.1/12.3 ms (reading moved there);
-1 worker 28.2/40.0/39.0 -> 20.5/22.8/28.7 ms. Stages alone (--stages 300): read 3.3, extract
-9.3, N-Quads 3.5, store write 9.5 ms. The store is the floor: a bulk load adds files RocksDB
-compacts into the store, ~12-14 ms CPU an article once it holds 6000-9000 (batches of 400).
-Parent RSS grows ~75 MB a 1000 articles with 2 workers (allocator fragmentation: ~12-25 MB with
-MALLOC_MMAP_THRESHOLD_=65536 in the environment), ~8 MB with 1 worker.
-
-After one jk:Mention per (article, entity) instead of one per span (623 -> 243 quads an article;
-measured 2026-11, load ~3, 3000 articles, 2 workers): parent 13.2/14.1/14.8 -> 4.9/6.4/7.6 ms a
-third, workers 9.7/10.7/10.5 ms; stages alone: read 2.6, extract 8.7, N-Quads 1.7, store write
-3.2 ms; 131/86/62 articles/s a third, 84/s end to end (wall rates fall as the store grows and
-with the others' load, CPU per article does much less).
+History, on the 2-core dev machine (wall rates move with this VM's moment; CPU per article less):
+- per-span mentions (~623 quads an article), batches of 400, three runs (one per third): 72
+  articles/s with 2 workers; parent 13-15 ms CPU an article, of which the store write 10-14 ms.
+- one jk:Mention per (article, entity) (243 quads), batches of 1000, freed heap handed back after
+  each write (judikg.heap), pymorphy3's C reader: 9000 articles, 2 workers, one run, another
+  engineer's job on the machine: 119 articles/s, parent 6.9 ms and workers 9.6 ms CPU an article;
+  RSS 211 MB after the first third, 163 MB after all.
 """
 
 from __future__ import annotations
