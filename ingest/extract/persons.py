@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
-from operator import and_, not_, or_
 from importlib import resources
 
 from judikg.errors import ReferenceDataError
@@ -180,23 +179,35 @@ def find_persons(text: str, sc: Scan, blocked: Sequence[bool], lang: str) -> lis
     titles, particles = data.titles, data.particles
     # per-word shapes from a memo, combined with the blocked flags by C-level maps: most
     # capitalised tokens (sentence starts, places) are dismissed without a Python step
-    shapes = list(map(_shape_memo(lang).__getitem__, words))
     role = list(map(_role_words(lang).__getitem__, words))
-    named = list(map(and_, map(_NAMEABLE.__getitem__, shapes), map(not_, blocked)))
-    # "Кеңесінің Төрағасы Қайрат", "Председатель Совета Кайрат Мами": a title or institution
-    # word is no part of a name, unless a surname follows it (Kazakh given name Кеңес)
-    for i in compress(range(n), map(_TITLED.__eq__, shapes)):
-        if named[i] and not (i + 1 < n and joins[i] and _surname_shaped(sc.token(i + 1), lang, data)):
-            named[i] = False
-    initial_shaped = list(map(_INITIAL_SHAPED.__getitem__, words))
-    starters = map(or_, named, initial_shaped)
+    # Name-shaped words and initials are capitalised: only the capitalised tokens (a fifth of
+    # an article's) are looked at, instead of maps over every token
+    named = [False] * n
+    initial_shaped = [False] * n
+    starters: list[int] = []
+    shape_of, initial_of = _shape_memo(lang), _INITIAL_SHAPED
+    for i in compress(range(n), caps):
+        word = words[i]
+        shape = shape_of[word]
+        # "Кеңесінің Төрағасы Қайрат", "Председатель Совета Кайрат Мами": a title or institution
+        # word is no part of a name, unless a surname follows it (Kazakh given name Кеңес)
+        if shape and not blocked[i] and (
+            shape != _TITLED or (i + 1 < n and joins[i] and _surname_shaped(sc.token(i + 1), lang, data))
+        ):
+            named[i] = True
+            starters.append(i)
+            if initial_of[word]:
+                initial_shaped[i] = True
+        elif initial_of[word]:
+            initial_shaped[i] = True
+            starters.append(i)
 
     def initial_at(j: int) -> bool:
         return initial_shaped[j] and text[ends[j] : ends[j] + 1] == "."
 
     next_free = 0
     surnames: set[str] = set()  # name keys of the surnames read so far
-    for i in compress(range(n), starters):
+    for i in starters:
         if i < next_free:
             continue
         # 1. initials: one or two single capitals each followed by "." then a capitalised word
@@ -355,7 +366,6 @@ def _title_word(word: str, lang: str) -> bool:
 # A word's shape in a language: no name part, a name-shaped word, or a name-shaped title or
 # institution word (a name part only before a surname).
 _PLAIN, _NAMED, _TITLED = 0, 1, 2
-_NAMEABLE = (False, True, True)
 _SHAPES: dict[str, Memo[str, int]] = {}
 
 
