@@ -179,7 +179,8 @@ def find_persons(text: str, sc: Scan, blocked: Sequence[bool], lang: str) -> lis
     titles, particles = data.titles, data.particles
     # per-word shapes from a memo, combined with the blocked flags by C-level maps: most
     # capitalised tokens (sentence starts, places) are dismissed without a Python step
-    role = list(map(_role_words(lang).__getitem__, words))
+    # asked only next to a capitalised run: looked up there rather than mapped over every token
+    role = _WordFlags(words, _role_words(lang))
     # Name-shaped words and initials are capitalised: only the capitalised tokens (a fifth of
     # an article's) are looked at, instead of maps over every token
     named = [False] * n
@@ -281,7 +282,20 @@ _ADJECTIVAL_RE = re.compile(
 )
 
 
-def _role_before_institution(sc: Scan, blocked: Sequence[bool], role: Sequence[bool], i: int) -> bool:
+class _WordFlags:
+    """``flags[k]``: a memoised predicate of token ``k``'s word, looked up when asked."""
+
+    __slots__ = ("_words", "_memo")
+
+    def __init__(self, words: Sequence[str], memo: Memo[str, bool]) -> None:
+        self._words = words
+        self._memo = memo
+
+    def __getitem__(self, k: int) -> bool:
+        return self._memo[self._words[k]]
+
+
+def _role_before_institution(sc: Scan, blocked: Sequence[bool], role: _WordFlags, i: int) -> bool:
     """A post title, then the institution or country it is held in, then the name at token ``i``:
     «председатель Конституционного суда Индонезии Анвар Усман», "President of Indonesia Joko …"
     reads the same way in Russian and English word order. ``blocked`` tokens are the recognised
@@ -298,7 +312,7 @@ def _role_before_institution(sc: Scan, blocked: Sequence[bool], role: Sequence[b
 _ROLE_GAPS = frozenset({" ", "\u00a0", ", "})
 
 
-def _role_after(text: str, sc: Scan, role: Sequence[bool], j: int) -> bool:
+def _role_after(text: str, sc: Scan, role: _WordFlags, j: int) -> bool:
     """A post title follows token ``j`` in apposition: ", President of", ", Vice-President",
     "(председатель …)"; one word (an article, an adjective, "Vice") may come first. Token
     ``j + 2`` exists."""
