@@ -24,6 +24,7 @@ from judikg.graph.rdfize import article_nquads
 from judikg.heap import release_free_memory
 from judikg.ingest.extract import extract
 from judikg.ingest.read import read_bytes
+from judikg.iris import article_graph_iri, article_iri
 
 _DISTINCT = 300  # articles extracted; copies of them, renamed, fill the store
 
@@ -55,7 +56,7 @@ def main() -> None:
             if not args.no_reads:
                 for j in numbers:
                     list(store.quads_for_pattern(None, source, ox.Literal(f"bench-{j}"), None))
-                    list(store.quads_for_pattern(ox.NamedNode(f"https://example.org/{j:064x}"), None, None, None))
+                    list(store.quads_for_pattern(ox.NamedNode(article_iri(f"{j:064x}")), None, None, ox.NamedNode(article_graph_iri(f"{j:064x}"))))
             release_free_memory()
             rss.append(current_rss_mb())
         print(
