@@ -46,3 +46,40 @@ def test_russian_endings_grouped_by_last_letter_strip_as_the_full_list(key: str)
     every = [key[: -len(e)] for e in russian_endings() if key.endswith(e) and len(key) - len(e) >= _MIN_STEM]
     assert list(_russian_strips(key)) == every
     assert russian_stem(key) == (every[0] if every else key)
+
+
+def _boundaries_by_finditer(text: str) -> list[tuple[int, int]]:
+    from judikg.ingest.extract.sentences import _BOUNDARY_RE
+
+    return [m.span() for m in _BOUNDARY_RE.finditer(text)]
+
+
+def _boundaries_by_candidates(text: str) -> list[tuple[int, int]]:
+    from judikg.ingest.extract.sentences import _BOUNDARY_RE, _candidates
+
+    spans, last_end = [], 0
+    for at in _candidates(text):
+        if at < last_end:
+            continue
+        m = _BOUNDARY_RE.match(text, at)
+        if m is not None:
+            spans.append(m.span())
+            last_end = m.end()
+    return spans
+
+
+# punctuation runs, closing quotes and brackets, blanks and a few letters: every way a boundary
+# may start, go on, overlap the next one or fail
+@given(st.text(alphabet=".!?\u2026\n \t\u00a0»\"”’)]aZ\u0436", max_size=40))
+def test_sentence_boundaries_from_found_characters_are_finditers(text: str) -> None:
+    assert _boundaries_by_candidates(text) == _boundaries_by_finditer(text)
+
+
+def test_sentence_boundaries_found_on_a_plain_text() -> None:
+    from judikg.ingest.extract.sentences import sentences
+
+    text = "Суд қаулы шығарды. Next one!  \n\nА. Мерғалиев spoke… ok?» end"
+    assert _boundaries_by_candidates(text) == _boundaries_by_finditer(text)
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Суд қаулы шығарды.", "Next one!", "А. Мерғалиев spoke…", "ok?»", "end",
+    ]
