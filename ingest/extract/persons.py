@@ -192,15 +192,11 @@ def find_persons(text: str, sc: Scan, blocked: Sequence[bool], lang: str) -> lis
         shape = shape_of[word]
         # "Кеңесінің Төрағасы Қайрат", "Председатель Совета Кайрат Мами": a title or institution
         # word is no part of a name, unless a surname follows it (Kazakh given name Кеңес)
-        if shape and not blocked[i] and (
+        named[i] = bool(shape) and not blocked[i] and (
             shape != _TITLED or (i + 1 < n and joins[i] and _surname_shaped(sc.token(i + 1), lang, data))
-        ):
-            named[i] = True
-            starters.append(i)
-            if initial_of[word]:
-                initial_shaped[i] = True
-        elif initial_of[word]:
-            initial_shaped[i] = True
+        )
+        initial_shaped[i] = initial_of[word]
+        if named[i] or initial_shaped[i]:
             starters.append(i)
 
     def initial_at(j: int) -> bool:
