@@ -10,7 +10,10 @@ from functools import lru_cache
 # or a line break. Whether a dot really ends the sentence is decided in code below.
 # Written to start with one character class (a fast first-character scan in ``re``); the same
 # matches as ``[.!?…]+[»"”’)\]]*(?=\s)|\n``.
-_BOUNDARY_RE = re.compile(r"[.!?…\n](?:(?<=\n)|[.!?…]*[»\"”’)\]]*(?=\s))")
+_TERMINALS = ".!?\u2026"
+#: The characters a boundary starts with (found by ``str.find`` in :func:`_candidates`).
+_BOUNDARY_FIRST = _TERMINALS + "\n"
+_BOUNDARY_RE = re.compile(rf"[{_BOUNDARY_FIRST}](?:(?<=\n)|[{_TERMINALS}]*[»\"”’)\]]*(?=\s))")
 
 # Lower-cased abbreviations whose dot does not end a sentence (city, year, article, named-after,
 # Mr/Dr …). Country abbreviations such as "РК." are deliberately absent: they do end sentences.
@@ -40,9 +43,8 @@ def _word_before(text: str, at: int) -> str:
     return text[start:end]
 
 
-def _is_break(text: str, punct_start: int, punct: str) -> bool:
-    if punct != ".":
-        return True
+def _is_break(text: str, punct_start: int) -> bool:
+    """Whether the dot at ``punct_start`` ends a sentence (``! ? …`` and line breaks always do)."""
     word = _word_before(text, punct_start)
     if not word:
         return True
@@ -77,7 +79,7 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
         if m is None:
             continue
         last_end = m.end()
-        if text[at] == "." and not _is_break(text, at, "."):
+        if text[at] == "." and not _is_break(text, at):
             continue
         cuts.append(last_end)
     cuts.append(len(text))
@@ -107,8 +109,6 @@ def _candidates(text: str) -> list[int]:
     found.sort()
     return found
 
-
-_BOUNDARY_FIRST = ".!?\u2026\n"
 
 
 def sentence_index(starts: list[int], offset: int) -> int:
