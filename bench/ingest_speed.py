@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from bench.corpus import synthetic_texts
 from judikg.pipeline import BATCH_SIZE, ingest_into
@@ -94,6 +95,20 @@ def cpu_seconds() -> tuple[float, float]:
     return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
+class _Mark(NamedTuple):
+    """Where the run stood when ``articles`` had been stored."""
+
+    articles: int
+    wall: float
+    cpu: float  # this process's CPU seconds
+    rss: float  # MB
+    blocks: int  # Python heap blocks held
+
+    @classmethod
+    def now(cls, articles: int) -> _Mark:
+        return cls(articles, time.perf_counter(), cpu_seconds()[0], current_rss_mb(), sys.getallocatedblocks())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=3000)
@@ -117,44 +132,42 @@ def main() -> None:
         store = root / "store"
         # One run, as `judikg ingest` does; each third is read off the progress callback (the
         # store reports after each write, so a third ends at the first write that passes it).
-        marks: list[tuple[int, float, float, float, int]] = []  # articles, wall, own CPU, RSS, Python blocks
+        marks: list[_Mark] = []
         done = 0
 
         def on_article(count: int) -> None:
             nonlocal done
             done += count
             if len(marks) < 3 and done >= (len(marks) + 1) * args.articles / 3:
-                marks.append((done, time.perf_counter(), cpu_seconds()[0], current_rss_mb(), sys.getallocatedblocks()))
+                marks.append(_Mark.now(done))
 
-        started, own_started = time.perf_counter(), cpu_seconds()[0]
+        start = _Mark.now(0)
         report = ingest_into([corpus], store, workers=args.workers, on_article=on_article, batch_size=batch_size)
-        seconds = time.perf_counter() - started
-        previous = (0, started, own_started)
-        for k, (count, wall, own, rss, _) in enumerate(marks):
-            n, dt = count - previous[0], wall - previous[1]
+        seconds = time.perf_counter() - start.wall
+        for k, (previous, mark) in enumerate(zip([start, *marks], marks)):
+            n, dt = mark.articles - previous.articles, mark.wall - previous.wall
             print(
-                f"part {k + 1}/3: {n} articles in {dt:.2f} s = {n / max(dt, 1e-9):.0f} articles/s; RSS {rss:.0f} MB; "
-                f"CPU per article {1000 * (own - previous[2]) / max(n, 1):.1f} ms in this process",
+                f"part {k + 1}/3: {n} articles in {dt:.2f} s = {n / max(dt, 1e-9):.0f} articles/s; RSS {mark.rss:.0f} MB; "
+                f"CPU per article {1000 * (mark.cpu - previous.cpu) / max(n, 1):.1f} ms in this process",
                 flush=True,
             )
-            previous = (count, wall, own)
         total = report.count("added")
-        own_total, children = (c - b for c, b in zip(cpu_seconds(), (own_started, 0.0)))
+        own, children = cpu_seconds()  # the pool is joined by now: its workers are counted
         size = sum(f.stat().st_size for f in store.rglob("*") if f.is_file()) / 2**20
         print(
             f"ingest: {total} articles in {seconds:.2f} s = {total / seconds:.0f} articles/s end to end "
             f"with {args.workers} worker(s); store {size:.0f} MB on disk; CPU per article "
-            f"{1000 * own_total / max(total, 1):.1f} ms in this process"
+            f"{1000 * (own - start.cpu) / max(total, 1):.1f} ms in this process"
             + (f", {1000 * children / max(total, 1):.1f} ms in workers" if args.workers > 1 else "")
         )
         workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         first, last = marks[0], marks[-1]
         print(
-            f"memory: RSS {first[3]:.0f} MB after the first third, {last[3]:.0f} MB after all "
-            f"({last[3] - first[3]:+.0f} MB for {last[0] - first[0]} more articles); peak RSS "
+            f"memory: RSS {first.rss:.0f} MB after the first third, {last.rss:.0f} MB after all "
+            f"({last.rss - first.rss:+.0f} MB for {last.articles - first.articles} more articles); peak RSS "
             f"{rss_mb():.0f} MB in this process" + (f", {workers_peak:.0f} MB in the largest worker" if args.workers > 1 else "")
             # Python objects still held: flat means any RSS growth is native memory
-            + f"; Python heap blocks {first[4]} -> {last[4]} ({last[4] - first[4]:+d})"
+            + f"; Python heap blocks {first.blocks} -> {last.blocks} ({last.blocks - first.blocks:+d})"
         )
 
 
