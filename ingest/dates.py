@@ -190,7 +190,9 @@ class _Tables:
 
 def _top_level_alternatives(pattern: str) -> list[str]:
     """``a|b(?:c|d)`` → ``["a", "b(?:c|d)"]``."""
-    parts, depth, current, escaped = [], 0, [], False
+    parts: list[str] = []
+    current: list[str] = []
+    depth, escaped = 0, False
     for c in pattern:
         if escaped:
             escaped = False

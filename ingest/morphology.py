@@ -215,13 +215,13 @@ def stem_variants(word: str, lang: str) -> frozenset[str]:
     if lang == "ru":
         lemma = russian_lemma(word)
         if lemma:
-            variants.add(fold(lemma))
+            variants.add(fold[lemma])
     return frozenset(variants)
 
 
 @lru_cache(maxsize=1)
 def _morph():  # type: ignore[no-untyped-def]
-    import pymorphy3
+    import pymorphy3  # type: ignore[import-untyped]
 
     return pymorphy3.MorphAnalyzer(lang="ru")
 

@@ -232,7 +232,7 @@ def _fold_char(ch: str) -> str:
         return ""
     if ch in _FOLD_LETTERS:
         return _FOLD_LETTERS[ch]
-    form = "NFKD" if unicodedata.category(ch).startswith("L") else "NFD"
+    form: Literal["NFKD", "NFD"] = "NFKD" if unicodedata.category(ch).startswith("L") else "NFD"
     base = "".join(c for c in unicodedata.normalize(form, ch) if not unicodedata.combining(c))
     # Recompose what decomposes without marks (Hangul syllables into jamo) so it stays whole.
     base = unicodedata.normalize("NFC", base).lower()

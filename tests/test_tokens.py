@@ -12,7 +12,7 @@ _JOINERS = " \u00a0-\u2010\u2011\u2012\u2013"
 
 def _reference(text: str) -> tuple[list[tuple[int, int, str, str]], list[bool]]:
     """Tokens by one finditer of the fine pattern; a token joins the next when only 1–3 joiners lie between."""
-    found = [(m.start(), m.end(), m.group(), fold(m.group())) for m in _TOKEN_RE.finditer(text)]
+    found = [(m.start(), m.end(), m.group(), fold[m.group()]) for m in _TOKEN_RE.finditer(text)]
     joins = [0 < b[0] - a[1] <= 3 and all(c in _JOINERS for c in text[a[1] : b[0]]) for a, b in zip(found, found[1:])]
     return found, joins + [False] if found else []
 
@@ -59,4 +59,4 @@ def test_memo_stays_bounded_and_answers_alike() -> None:
     memo: Memo[int, int] = Memo(square, limit=8)
     assert [memo[i % 20] for i in range(100)] == [(i % 20) ** 2 for i in range(100)]
     assert len(memo) <= 8
-    assert memo[3] == memo(3) == 9
+    assert memo[3] == 9 and calls.count(3) >= 1

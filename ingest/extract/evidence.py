@@ -142,7 +142,7 @@ def _kind_entries(name: str, lang: str) -> list[tuple[str, str, list[str]]]:
         return [(e["role"], "", _patterns(e["patterns"], lang)) for e in data["roles"]]
     if shape == "ordinals":
         return [(n, "", list(pats)) for n, pats in data["ordinal_words"].items()]
-    return [("", "", _patterns(data[section], lang))]
+    return [("", "", _patterns(data[section or ""], lang))]
 
 
 #: How many leading characters of a cue the finder checks before the kind's own regex runs.
@@ -152,7 +152,7 @@ _PREFIX = 6
 def _prefixes(items: list[Any], k: int = _PREFIX) -> set[str]:
     """Literal prefixes (at most ``k`` characters) one of which starts every match of the parsed
     pattern ``items``; ``""`` among them means "cannot tell" (any word start)."""
-    from re import _constants as c
+    from re import _constants as c  # type: ignore[attr-defined]
 
     if k == 0 or not items:
         return {""}
@@ -307,7 +307,7 @@ def _entry_index(m: re.Match[str]) -> int:
 @cache
 def cue_scanner(lang: str) -> CueScanner:
     """The :class:`CueScanner` of a lexicon language (compiled once per process)."""
-    from re import _parser as parser
+    from re import _parser as parser  # type: ignore[attr-defined]
 
     kinds: list[_Kind] = []
     #: per kind: its patterns (entry index, pattern) in the order its regex tries them, and each

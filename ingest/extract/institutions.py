@@ -91,8 +91,8 @@ def lexicon() -> Lexicon:
                             # Latin spellings of ц (s in both official alphabets, ts
                             # informally) meet through the trie's key, translit.match_key
                             tries[text_lang].add(phrase, lang, head)
-    coordinators = frozenset(fold(w) for words in raw["coordinators"].values() for w in words)
-    of_words = frozenset(fold(w) for words in raw["of"].values() for w in words for w in w.split()) | {"the"}
+    coordinators = frozenset(fold[w] for words in raw["coordinators"].values() for w in words)
+    of_words = frozenset(fold[w] for words in raw["of"].values() for w in words for w in w.split()) | {"the"}
     home = {k: v for k, v in raw.get("home_country", {}).items() if not k.startswith("_")}
     programmes = _word_keys(raw.get("programmes", {}))
     return Lexicon(
@@ -249,7 +249,8 @@ def compose(
     pending: list[tuple[Match[Head], int, int]] = []
     for t in types:
         start, left = _countries_left(t.first, by_end, sc, lex.coordinators)
-        end, right = (t.last, [])
+        right: list[str] = []
+        end = t.last
         if lang not in TURKIC_ORDER or not left:
             end, right = _countries_right(t.last, by_start, sc, text, lex, lang)
         countries = left + [c for c in right if c not in left]
@@ -266,10 +267,10 @@ def compose(
         head = t.payload
         if _kind_not_body(t, sc, lang):
             continue
-        cc = _nearest(stated, head.slug, first) or dominant
-        if cc is None:
+        inferred = _nearest(stated, head.slug, first) or dominant
+        if inferred is None:
             continue
-        out.append(Composed(first, last, head.slug, head.cls or "GovernmentBody", None, cc, generic=head.generic))
+        out.append(Composed(first, last, head.slug, head.cls or "GovernmentBody", None, inferred, generic=head.generic))
     out.sort(key=lambda c: (c.first, c.last, c.slug))
     # 3. generic heads ("constitutional justice bodies") are the article's body of that class in that country
     specific = {(c.cls, c.inferred_country): c.slug for c in out if not c.generic}

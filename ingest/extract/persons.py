@@ -56,17 +56,17 @@ def name_data() -> NameData:
         raise ReferenceDataError(f"ingest/lexicon/names.json cannot be read ({exc}): reinstall judikg or restore the file") from exc
 
     def folded(words: list[str]) -> tuple[str, ...]:
-        return tuple(sorted({fold(w) for w in words}, key=lambda w: (-len(w), w)))
+        return tuple(sorted({fold[w] for w in words}, key=lambda w: (-len(w), w)))
 
     return NameData(
         given=frozenset(name_key(w) for w in raw["given"]),
         given_elements=folded(raw["given_elements"]),
         surname_suffixes=folded(raw["surname_suffixes"]),
         patronymic_suffixes=folded(raw["patronymic_suffixes"]),
-        particles=frozenset(fold(w) for w in raw["particles"]),
+        particles=frozenset(fold[w] for w in raw["particles"]),
         east_asian=frozenset(name_key(w) for w in raw["east_asian_surnames"]),
-        titles=frozenset(fold(w) for w in raw["titles"]),
-        not_names=frozenset(fold(w) for w in raw.get("not_names", ())),
+        titles=frozenset(fold[w] for w in raw["titles"]),
+        not_names=frozenset(fold[w] for w in raw.get("not_names", ())),
         name_heads=frozenset(
             key
             for lang, words in raw.get("name_heads", {}).items()
@@ -163,7 +163,7 @@ def _surname_form(token: Token, lang: str, data: NameData) -> str:
     stem = _suffix_stem(token, lang, data.surname_suffixes)
     if stem is None or stem == token.key:
         return token.text
-    return token.text[: len(stem)] if fold(token.text[: len(stem)]) == stem else token.text
+    return token.text[: len(stem)] if fold[token.text[: len(stem)]] == stem else token.text
 
 
 def find_persons(text: str, sc: Scan, blocked: Sequence[bool], lang: str) -> list[PersonMention]:
@@ -579,7 +579,8 @@ def _read_run(text: str, first: int, words: list[Token], lang: str, data: NameDa
     if loose and not (given or patron or strong) and name_key(keys[0]) not in data.east_asian:
         # read from context alone: given name(s) first, as the press writes foreign names
         # ("Катаржина Вавернья": -ина is a first name here, not a surname)
-        surname_group, given_group = groups[-1], groups[0]
+        surname_group = groups[-1]
+        given_group: list[Token] | None = groups[0]
     elif name_key(keys[0]) in data.east_asian and not sur:
         surname_group = groups[0]
         given_group = groups[1] if len(groups) > 1 else None

@@ -83,8 +83,8 @@ def recognize_scanned(doc: Document) -> tuple[list[Hit], Scan]:
         for k in range(c.first, c.last):
             blocked[k] = True
         hits.append(_institution_hit(c, sc, text, lang))
-    for m in heads:  # institution words that did not compose are still no person's name
-        for k in range(m.first, m.last):
+    for head in heads:  # institution words that did not compose are still no person's name
+        for k in range(head.first, head.last):
             blocked[k] = True
     hits.extend(_person_hits(text, sc, blocked, lang))
 
@@ -181,14 +181,14 @@ def _programme_hits(text: str, sc: Scan, keys: list[tuple[str, ...]], places: li
         if q is None or span is None:
             continue
         name = " ".join(q.group(1).split())
-        iri, owner = named.setdefault(fold(name), (_programme_iri(name), m.payload.iri))
+        iri, owner = named.setdefault(fold[name], (_programme_iri(name), m.payload.iri))
         out.append(_programme_hit(span, iri, owner, text, name, lang))
         read.add(q.start(1))
     if named:
         for q in _QUOTED.finditer(text):
             if q.start(1) in read:
                 continue
-            known = named.get(fold(" ".join(q.group(1).split())))
+            known = named.get(fold[" ".join(q.group(1).split())])
             span = around(q, None) if known is not None else None
             if known is not None and span is not None:
                 out.append(_programme_hit(span, known[0], known[1], text, " ".join(q.group(1).split()), lang))

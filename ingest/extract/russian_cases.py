@@ -18,7 +18,7 @@ from judikg.ingest.extract.turkic_suffixes import is_abbreviation
 @lru_cache(maxsize=1)
 def analyzer() -> Any:
     """The Russian pymorphy3 analyser, made once per process."""
-    import pymorphy3
+    import pymorphy3  # type: ignore[import-untyped]
 
     return pymorphy3.MorphAnalyzer(lang="ru")
 

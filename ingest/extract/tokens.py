@@ -51,9 +51,6 @@ class Memo(dict[K, V]):
         value = self[arg] = self._fn(arg)
         return value
 
-    def __call__(self, arg: K) -> V:
-        return self[arg]
-
 
 #: Lower-case ASCII key of a word shared by every script, alphabet and common romanisation
 #: (:func:`judikg.ingest.translit.match_key`, memoised).
