@@ -11,6 +11,7 @@ import argparse
 import time
 
 from bench.corpus import synthetic_texts
+from judikg.ingest import compiled
 from judikg.ingest.extract import extract
 from judikg.ingest.read import read_bytes
 
@@ -41,7 +42,8 @@ def main() -> None:
         f"{len(docs) / seconds:.0f} articles/s on one core "
         f"({entities / len(docs):.1f} entities, {relations / len(docs):.1f} relations per article); "
         # on a shared machine wall time counts other processes' turns; CPU time does not
-        f"CPU {cpu:.2f} s = {len(docs) / cpu:.0f} articles per CPU-second"
+        f"CPU {cpu:.2f} s = {len(docs) / cpu:.0f} articles per CPU-second; "
+        f"extraction {compiled.status().summary}"
     )
 
 

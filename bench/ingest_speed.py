@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from bench.corpus import synthetic_texts
+from judikg.ingest import compiled
 from judikg.pipeline import BATCH_SIZE, ingest_into
 
 
@@ -159,6 +160,7 @@ def main() -> None:
             f"with {args.workers} worker(s); store {size:.0f} MB on disk; CPU per article "
             f"{1000 * (own - start.cpu) / max(total, 1):.1f} ms in this process"
             + (f", {1000 * children / max(total, 1):.1f} ms in workers" if args.workers > 1 else "")
+            + f"; extraction {compiled.status().summary}"
         )
         workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         first, last = marks[0], marks[-1]

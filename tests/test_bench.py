@@ -23,6 +23,7 @@ def test_extract_speed_reports_throughput_and_cpu() -> None:
     match = re.search(r"extraction: 4 articles of (\d+) chars .* = (\d+) articles/s .* CPU [\d.]+ s = (\d+) articles", out)
     assert match, out
     assert 1500 <= int(match[1]) <= 2100 and int(match[2]) > 0 and int(match[3]) > 0
+    assert re.search(r"; extraction (compiled \(mypyc, \d+ modules\)|pure Python \(.+\))$", out.strip()), out
 
 
 def test_ingest_speed_reports_each_third_and_the_total_with_workers() -> None:
