@@ -102,22 +102,28 @@ class MypycBuildExt(build_ext):
         super().finalize_options()
 
     def run(self) -> None:
+        # setuptools clears inplace while it builds and copies into the sources afterwards
+        in_place = bool(self.inplace or getattr(self, "editable_mode", False))
         if not self.extensions:
-            self._remove_compiled()  # a pure build must not leave an earlier build's modules in front of the sources
+            self._remove_compiled(in_place)  # a pure build must not leave an earlier build's modules before the sources
             return
         try:
             super().run()
         except Exception as exc:  # no C compiler, or it failed
             self._fall_back(exc)
-            self._remove_compiled()
+            self._remove_compiled(in_place)
             self.extensions = []
             self.distribution.ext_modules = []
 
-    def _remove_compiled(self) -> None:
+    def _remove_compiled(self, in_place: bool) -> None:
         package_dirs = _package_dirs()
-        names = [_module_of(path, package_dirs)[0] for path in COMPILED] + [MANIFEST_MODULE, f"{GROUP}__mypyc"]
-        for name in names:
-            for path in (self.get_ext_fullpath(name), os.path.join(self.build_lib, self.get_ext_filename(name))):
+        build_py = self.get_finalized_command("build_py")
+        for name in [_module_of(path, package_dirs)[0] for path in COMPILED] + [MANIFEST_MODULE, f"{GROUP}__mypyc"]:
+            filename = os.path.basename(self.get_ext_filename(name))
+            places = [os.path.join(self.build_lib, self.get_ext_filename(name))]
+            if in_place:
+                places.append(os.path.join(build_py.get_package_dir(name.rpartition(".")[0]), filename))
+            for path in places:
                 if os.path.exists(path):
                     os.remove(path)
 

@@ -129,3 +129,17 @@ def test_compiled_and_pure_extraction_give_identical_output() -> None:
     assert native["status"] != pure["status"] and str(pure["status"]).startswith("pure Python")
     assert native["articles"] == pure["articles"] >= 214
     assert native["extractions"] == pure["extractions"]
+
+
+def test_cli_version_says_how_extraction_runs() -> None:
+    for pure in ("0", "1"):
+        done = subprocess.run(
+            [sys.executable, "-m", "judikg", "--version"],
+            capture_output=True, text=True, env={**os.environ, PURE_ENV: pure}, check=True,
+        )
+        line = done.stdout.strip()
+        assert line.startswith("judikg ") and "(extractor " in line, line
+        if pure == "1":
+            assert line.endswith(f"extraction pure Python ({PURE_ENV} is set)"), line
+        else:
+            assert line.endswith(f"extraction {compiled.status().summary}"), line
