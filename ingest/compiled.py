@@ -80,7 +80,7 @@ def decide(records: Mapping[str, tuple[str, str]], package_dir: Path, environ: M
     if environ.get(PURE_ENV, "").strip() not in {"", "0"}:
         return Status((), f"{PURE_ENV} is set")
     if stale := stale_sources(records, package_dir):
-        return Status((), f"{len(stale)} source(s) changed since compiling, e.g. {records[stale[0]][0]}")
+        return Status((), f"{len(stale)} source(s) changed since compiling, e.g. {package_dir / records[stale[0]][0]}")
     return Status(tuple(sorted(records)), "")
 
 
