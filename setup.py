@@ -16,11 +16,14 @@ compiled module no longer matches its source, or when ``JUDIKG_PURE_PYTHON=1``.
 
 from __future__ import annotations
 
+import ast
 import glob
 import hashlib
 import os
 import shutil
 import tomllib
+from importlib.machinery import EXTENSION_SUFFIXES
+from collections.abc import Iterable
 from pathlib import Path
 
 from setuptools import Distribution, Extension, setup
@@ -52,17 +55,44 @@ def _package_dirs() -> dict[str, str]:
     return config["tool"]["setuptools"]["package-dir"]
 
 
-def _module_of(path: str, package_dirs: dict[str, str]) -> tuple[str, str]:
-    """``ingest/extract/tokens.py`` -> (``judikg.ingest.extract.tokens``, ``extract/tokens.py``):
-    the dotted name and the path relative to the judikg.ingest package."""
+def _module_of(path: str, package_dirs: dict[str, str]) -> str:
+    """``ingest/extract/tokens.py`` -> ``judikg.ingest.extract.tokens``."""
     folder, rest = path.split("/", 1)
     package = next(pkg for pkg, d in package_dirs.items() if d == folder)
-    return f"{package}.{rest[:-3].replace('/', '.')}", rest
+    return f"{package}.{rest[:-3].replace('/', '.')}"
+
+
+def _staged_file(name: str) -> Path | None:
+    base = STAGE / name.replace(".", "/")
+    return next((f for f in (base.with_suffix(".py"), base / "__init__.py") if f.is_file()), None)
+
+
+def _imported(name: str, file: Path) -> set[str]:
+    """The judikg modules ``file`` (module ``name``) imports anywhere in its body, with their packages."""
+    package = name if file.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, *([base] if base else [])])
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)  # "from judikg import iris"
+    with_packages = {".".join(m.split(".")[:k]) for m in found for k in range(1, m.count(".") + 2)}
+    return {m for m in with_packages if m.split(".")[0] == "judikg" and _staged_file(m)}
 
 
 def _stage() -> list[str]:
     """Copy every package's .py files to STAGE as the installed tree, write the manifest module
-    there, and return the staged paths of the modules to compile (manifest included)."""
+    there, and return the staged paths of the modules to compile (manifest included).
+
+    The manifest records the SHA-256 of each compiled module and of every judikg module they
+    import, directly or not: compiled code checks at run time the types those modules declare, so
+    a changed field type in ingest/model.py makes the compiled modules as stale as a changed body.
+    """
     package_dirs = _package_dirs()
     shutil.rmtree(STAGE, ignore_errors=True)
     for package, folder in package_dirs.items():
@@ -72,23 +102,32 @@ def _stage() -> list[str]:
             target = STAGE / package.replace(".", "/") / source.relative_to(ROOT / folder)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
-    records = {}
-    for path in COMPILED:
-        name, relative = _module_of(path, package_dirs)
-        records[name] = (relative, hashlib.sha256((ROOT / path).read_bytes()).hexdigest())
+    compiled = [_module_of(path, package_dirs) for path in COMPILED]
+    closure, todo = set(compiled), list(compiled)
+    while todo:
+        name = todo.pop()
+        for found in _imported(name, _staged_file(name)) - closure:
+            closure.add(found)
+            todo.append(found)
+
+    def digests(names: Iterable[str]) -> dict[str, str]:
+        return {n: hashlib.sha256(_staged_file(n).read_bytes()).hexdigest() for n in sorted(names)}
+
     manifest = STAGE / (MANIFEST_MODULE.replace(".", "/") + ".py")
     manifest.write_text(
-        '"""Written by setup.py: the compiled modules, their sources (relative to judikg.ingest) and SHA-256."""\n\n'
-        f"SOURCES: dict[str, tuple[str, str]] = {records!r}\n",
+        '"""Written by setup.py: SHA-256 of the compiled modules\' sources and of the judikg modules they import."""\n\n'
+        f"SOURCES: dict[str, str] = {digests(compiled)!r}\n"
+        f"DEPENDENCIES: dict[str, str] = {digests(closure - set(compiled))!r}\n",
         encoding="utf-8",
     )
-    staged = [str(STAGE / (name.replace(".", "/") + ".py")) for name in records]
-    return [*staged, str(manifest)]
+    return [*(str(_staged_file(n)) for n in compiled), str(manifest)]
 
 
 class MypycBuildExt(build_ext):
-    """build_ext that asks mypyc for its extensions only when a build needs them (pip's metadata
-    steps never pay for mypy's analysis), and falls back to pure Python in ``auto`` mode."""
+    """build_ext that asks mypyc for its extensions when it is finalized, and falls back to pure
+    Python in ``auto`` mode. (egg_info finalizes it too, so pip's metadata steps each run mypy's
+    analysis, ~9 s apiece: moving the call into ``run`` would mean redoing setuptools' per-extension
+    setup by hand.)"""
 
     def finalize_options(self) -> None:
         self._mode = os.environ.get("JUDIKG_COMPILE", "auto").strip().lower()
@@ -103,29 +142,17 @@ class MypycBuildExt(build_ext):
 
     def run(self) -> None:
         # setuptools clears inplace while it builds and copies into the sources afterwards
-        in_place = bool(self.inplace or getattr(self, "editable_mode", False))
+        if self.inplace or getattr(self, "editable_mode", False):
+            _remove_in_place()  # an earlier build's modules, those no longer compiled among them
         if not self.extensions:
-            self._remove_compiled(in_place)  # a pure build must not leave an earlier build's modules before the sources
             return
         try:
             super().run()
         except Exception as exc:  # no C compiler, or it failed
             self._fall_back(exc)
-            self._remove_compiled(in_place)
+            _remove_in_place()
             self.extensions = []
             self.distribution.ext_modules = []
-
-    def _remove_compiled(self, in_place: bool) -> None:
-        package_dirs = _package_dirs()
-        build_py = self.get_finalized_command("build_py")
-        for name in [_module_of(path, package_dirs)[0] for path in COMPILED] + [MANIFEST_MODULE, f"{GROUP}__mypyc"]:
-            filename = os.path.basename(self.get_ext_filename(name))
-            places = [os.path.join(self.build_lib, self.get_ext_filename(name))]
-            if in_place:
-                places.append(os.path.join(build_py.get_package_dir(name.rpartition(".")[0]), filename))
-            for path in places:
-                if os.path.exists(path):
-                    os.remove(path)
 
     def _fall_back(self, exc: BaseException) -> None:
         if self._mode in {"1", "yes", "true", "require"}:
@@ -135,6 +162,19 @@ class MypycBuildExt(build_ext):
             "installed as pure Python, which gives the same results ~1.3x slower. "
             "Set JUDIKG_COMPILE=1 to see the full error."
         )
+
+
+def _remove_in_place() -> None:
+    """Delete the compiled modules an editable build left in the source folders: each would be
+    imported before the ``.py`` beside it."""
+    for folder in set(_package_dirs().values()):
+        for file in (ROOT / folder).rglob("*"):
+            suffix = next((s for s in EXTENSION_SUFFIXES if file.name.endswith(s)), None)
+            if suffix is None:
+                continue
+            stem = file.name[: -len(suffix)]
+            if file.with_name(stem + ".py").exists() or stem.startswith("_compiled"):
+                file.unlink()
 
 
 def _mypyc_extensions() -> list[Extension]:

@@ -4,8 +4,6 @@ Before any extraction module loads, :mod:`.compiled` decides whether the mypyc-c
 or their Python sources (when those changed since compiling).
 """
 
-from pathlib import Path
-
 from judikg.ingest.compiled import activate
 
-activate(Path(__file__).resolve().parent)
+activate()

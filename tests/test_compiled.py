@@ -4,6 +4,7 @@ sources, and never run once their sources have changed (judikg.ingest.compiled, 
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import os
 import pickle
@@ -14,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from judikg.ingest import compiled
-from judikg.ingest.compiled import PURE_ENV, SourceFinder, decide, stale_sources
+from judikg import iris
+from judikg.ingest.compiled import PURE_ENV, SourceFinder, decide, source_file, stale_sources
 from judikg.ingest.extract import extract
 from judikg.ingest.read import read_bytes
 
@@ -56,20 +58,44 @@ def test_stale_sources_names_changed_and_missing_files(tmp_path: Path) -> None:
     (tmp_path / "kept.py").write_text("x = 1\n")
     (tmp_path / "edited.py").write_text("x = 2\n")
     digest = hashlib.sha256(b"x = 1\n").hexdigest()
-    records = {"p.kept": ("kept.py", digest), "p.edited": ("edited.py", digest), "p.gone": ("gone.py", digest)}
-    assert stale_sources(records, tmp_path) == ["p.edited", "p.gone"]
+    files = {"p.kept": tmp_path / "kept.py", "p.edited": tmp_path / "edited.py", "p.gone": tmp_path / "gone.py"}
+    records = {"p.kept": digest, "p.edited": digest, "p.gone": digest, "p.unfindable": digest}
+    assert stale_sources(records, files.get) == ["p.edited", "p.gone", "p.unfindable"]
 
 
-def test_decide_runs_compiled_only_when_every_source_matches_and_not_told_otherwise(tmp_path: Path) -> None:
+def test_decide_runs_compiled_only_when_every_source_and_dependency_matches_and_not_told_otherwise(tmp_path: Path) -> None:
     (tmp_path / "a.py").write_text("A = 1\n")
-    records = {"p.a": ("a.py", hashlib.sha256(b"A = 1\n").hexdigest())}
-    assert decide(records, tmp_path, {}).compiled == ("p.a",)
-    assert decide(records, tmp_path, {PURE_ENV: "0"}).compiled == ("p.a",)
-    told = decide(records, tmp_path, {PURE_ENV: "1"})
-    assert told.compiled == () and PURE_ENV in told.reason and told.summary.startswith("pure Python")
+    (tmp_path / "model.py").write_text("name: str\n")
+    files = {"p.a": tmp_path / "a.py", "p.model": tmp_path / "model.py"}
+    sources = {"p.a": hashlib.sha256(b"A = 1\n").hexdigest()}
+    dependencies = {"p.model": hashlib.sha256(b"name: str\n").hexdigest()}
+    assert decide(sources, dependencies, files.get, {}).compiled == ("p.a",)
+    for off in ("0", "no", "false", ""):
+        assert decide(sources, dependencies, files.get, {PURE_ENV: off}).compiled == ("p.a",), off
+    for on in ("1", "yes", "TRUE"):
+        told = decide(sources, dependencies, files.get, {PURE_ENV: on})
+        assert told.compiled == () and PURE_ENV in told.reason and told.summary.startswith("pure Python")
+    # compiled code checks the types its imports declare: a changed field type makes it stale too
+    (tmp_path / "model.py").write_text("name: str | None\n")
+    stale = decide(sources, dependencies, files.get, {})
+    assert stale.compiled == () and stale.reason.endswith(f"1 source(s) changed since compiling, e.g. {tmp_path / 'model.py'}")
     (tmp_path / "a.py").write_text("A = 2\n")
-    stale = decide(records, tmp_path, {})
-    assert stale.compiled == () and stale.reason.endswith(f"1 source(s) changed since compiling, e.g. {tmp_path / 'a.py'}")
+    assert decide(sources, dependencies, files.get, {}).reason.startswith("2 source(s) changed since compiling")
+
+
+def test_source_file_finds_mapped_folders_and_compiled_modules_without_importing_them() -> None:
+    root = Path(__file__).resolve().parents[1]
+    assert source_file("judikg.iris") == Path(iris.__file__)
+    assert source_file("judikg.ingest.extract.tokens").name == "tokens.py"
+    assert source_file("judikg.ingest.extract.tokens").read_bytes() == (root / "ingest/extract/tokens.py").read_bytes()
+    assert source_file("judikg.ontology.reference").read_bytes() == (root / "ontology/reference/__init__.py").read_bytes()
+    assert source_file("judikg.no_such_module") is None
+    import judikg.ingest.extract.recognize  # noqa: F401  loads compiled modules through one another
+
+    assert source_file("judikg.ingest.extract.tokens").read_bytes() == (root / "ingest/extract/tokens.py").read_bytes()
+    code = "import sys; from judikg.ingest.compiled import source_file as f; f('judikg.ingest.extract.recognize'); print('judikg.ingest.extract' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
 
 
 def test_source_finder_imports_the_py_file_ahead_of_other_finders(tmp_path: Path) -> None:
@@ -109,6 +135,9 @@ def test_extraction_is_compiled_where_the_install_required_it() -> None:
     assert status.compiled, f"extraction is not compiled: {status.reason}"
     assert "judikg.ingest.extract.recognize" in status.compiled and "judikg.ingest.model" not in status.compiled
     assert not tokens.__file__.endswith(".py"), tokens.__file__
+    for name in status.compiled:
+        module = importlib.import_module(name)
+        assert not module.__file__.endswith(".py"), module.__file__
 
 
 def test_documents_and_extractions_survive_pickling() -> None:
@@ -127,6 +156,7 @@ def test_compiled_and_pure_extraction_give_identical_output() -> None:
         pytest.skip(f"nothing to compare: extraction runs as {compiled.status().summary}")
     native, pure = _fingerprint(pure=False), _fingerprint(pure=True)
     assert native["status"] != pure["status"] and str(pure["status"]).startswith("pure Python")
+    assert str(native["status"]).startswith("compiled"), native["status"]
     assert native["articles"] == pure["articles"] >= 214
     assert native["extractions"] == pure["extractions"]
 
