@@ -40,7 +40,9 @@ def test_empty_and_wordless_texts() -> None:
         assert tokenize(text) == []
 
 
-_ALPHABET = st.sampled_from(list("aZ5_ -.,\n\u00a0\u2011\u0301ЖжӘәі") + ["Ó", "ı", "ğ", "  ", "—"])
+_ALPHABET = st.sampled_from(
+    list("aZ5_ -.,\n\t\u00a0\u2011\u0301ЖжӘәі«»()'\u2028\x1f") + ["Ó", "ı", "ğ", "  ", "—", "İ", "²"]
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -20,9 +20,9 @@ __all__ = ["extract", "extract_from_hits"]
 
 @cache
 def _recognizer() -> Any:
-    from judikg.ingest.extract.recognize import recognize
+    from judikg.ingest.extract.recognize import recognize_scanned
 
-    return recognize
+    return recognize_scanned
 
 
 @cache
@@ -37,12 +37,15 @@ def extract(doc: Document) -> Extraction:
     from the facts (:mod:`.labels`)."""
     from judikg.ingest.extract.labels import label_entities
 
-    hits = _recognizer()(doc)
-    return label_entities(doc, extract_from_hits(doc, hits))
+    hits, tokens = _recognizer()(doc)
+    return label_entities(doc, extract_from_hits(doc, hits, tokens=tokens))
 
 
-def extract_from_hits(doc: Document, hits: Sequence[Any], dates: Sequence[Any] | None = None) -> Extraction:
-    """The relation passes over already recognised hits (``recognize.Hit`` or anything shaped like it)."""
+def extract_from_hits(
+    doc: Document, hits: Sequence[Any], dates: Sequence[Any] | None = None, tokens: Any = None
+) -> Extraction:
+    """The relation passes over already recognised hits (``recognize.Hit`` or anything shaped like
+    it); ``tokens``, the recogniser's token scan of the text, spares the cue scan a tokenisation."""
     from judikg.ingest.extract.agreements import find_agreements
     from judikg.ingest.extract.events import find_events, find_triggers
     from judikg.ingest.extract.evidence import Article
@@ -55,7 +58,9 @@ def extract_from_hits(doc: Document, hits: Sequence[Any], dates: Sequence[Any] |
         to_relations,
     )
 
-    art = Article(doc, list(hits), _sentence_splitter()(doc.text), None if dates is None else list(dates))
+    art = Article(
+        doc, list(hits), _sentence_splitter()(doc.text), None if dates is None else list(dates), tokens
+    )
     event_triggers = find_triggers(art)
     agreement_triggers = find_triggers(art, "agreements")
     posts, person_country = find_posts(art)

@@ -13,10 +13,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from functools import partial as partial_function
 from importlib import resources
 from typing import Any, NamedTuple, Protocol
 
 from judikg.errors import ReferenceDataError
+from judikg.ingest.extract.tokens import Memo, Scan
+from judikg.ingest.extract.tokens import scan as scan_tokens
 from judikg.ingest.model import Document, Span
 
 #: Hit types that are places, not actors.
@@ -145,7 +148,7 @@ def _kind_entries(name: str, lang: str) -> list[tuple[str, str, list[str]]]:
     return [("", "", _patterns(data[section or ""], lang))]
 
 
-#: How many leading characters of a cue the finder checks before the kind's own regex runs.
+#: How many leading characters of a cue the scanner looks up before the kind's own regex runs.
 _PREFIX = 6
 
 
@@ -189,46 +192,40 @@ def _prefixes(items: list[Any], k: int = _PREFIX) -> set[str]:
     return {""}
 
 
-def _trie(words: set[str]) -> str:
-    """A regex matching any of ``words`` with branches on their first letters, so the regex
-    engine rejects a position after one comparison per first letter."""
-    root: dict[str, Any] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if len(alts) == 1 and len(alts[0]) > 1 and "" in node:
-            body = f"(?:{body})"
-        return body + ("?" if "" in node else "")
-
-    return emit(root)
+#: A word's plan when the word alone cannot tell: it begins some cue prefix that runs on past
+#: it ("4" of "4th", "board" of "board of"), so the text after it decides.
+_AT_TEXT: Plan = ((-1, re.compile("(?!)").match),)
+#: A word's plan when a combining mark inside it starts another word (see :meth:`CueScanner._starts`).
+_MARKED: Plan = ((-2, re.compile("(?!)").match),)
 
 
 @dataclass(frozen=True, slots=True)
 class CueScanner:
-    """Every cue kind of one language, found in one pass over the text.
+    """Every cue kind of one language, found in one pass over the recogniser's tokens.
 
-    A finder regex made of the lower-cased first letters of every cue (a trie: one comparison per
-    distinct first letter) finds the word starts where some cue may begin, in one C-level scan,
-    and the longest such prefix there. Each prefix has its plan, made once per process: the kinds
-    having a lexicon pattern that may begin so, each with a regex of only those patterns, in
-    lexicon order (the first to match wins, as in the kind's full regex, which tried hundreds of
-    case-insensitive alternatives one by one). Within a kind, matches do not overlap (leftmost
-    first), as ``finditer`` of that kind alone would give them."""
+    At each word start the scanner needs the longest known prefix of a cue there (at most six
+    lower-case characters, spaces and hyphens included). Each prefix has its plan, made once per
+    process: the kinds having a lexicon pattern that may begin so, each with a regex of only those
+    patterns, in lexicon order (the first to match wins, as in the kind's full regex, which tried
+    hundreds of case-insensitive alternatives one by one). Within a kind, matches do not overlap
+    (leftmost first), as ``finditer`` of that kind alone would give them.
 
-    finder: re.Pattern[str]  # over " " + lowered text: a non-word character, then a prefix (group 1)
+    Which plan a word start gets is a function of the word alone unless the word is a proper
+    beginning of some prefix, so it is memoised per word (``by_word``, a dict lookup on a string
+    whose hash the tokeniser already computed); only such short words look at the text after
+    them. A regex finder over the whole text, and a slice and set lookup per word, cost more.
+    """
+
     kinds: tuple[_Kind, ...]
-    by_prefix: Mapping[str, Plan]  # a prefix -> what to run where it begins
+    by_prefix: dict[str, Plan]  # a prefix -> what to run where it begins
+    partial: frozenset[str]  # proper beginnings of the prefixes ("con" of "confer")
+    shortest: int  # length of the shortest prefix
+    longest: int  # length of the longest prefix
     any_prefix: Plan  # kinds whose cues start with no tellable letters: tried everywhere
+    by_word: Memo[str, Plan | None]  # a token -> its plan, _AT_TEXT or None (no cue begins so)
 
-    def scan(self, text: str) -> dict[str, list[Cue]]:
+    def scan(self, text: str, tokens: Scan | None = None) -> dict[str, list[Cue]]:
+        """Cues per kind name; ``tokens`` is the text's token scan (made here when not given)."""
         kinds = self.kinds
         lists: list[list[Cue]] = [[] for _ in kinds]
         last_end = [0] * len(kinds)
@@ -239,7 +236,7 @@ class CueScanner:
         if self.any_prefix:
             starts: Iterable[tuple[int, Plan]] = ((m.start(), self.any_prefix) for m in _WORD_START_RE.finditer(text))
         else:
-            starts = self._starts(text)
+            starts = self._starts(text, tokens if tokens is not None else scan_tokens(text))
         for pos, plan in starts:
             for i, match in plan:
                 if pos < last_end[i]:
@@ -253,32 +250,60 @@ class CueScanner:
                 last_end[i] = end
         return {k.name: found for k, found in zip(kinds, lists)}
 
-    def _starts(self, text: str) -> Iterator[tuple[int, Plan]]:
+    def _starts(self, text: str, tokens: Scan) -> list[tuple[int, Plan]]:
         """Word starts where some cue may begin, in order, with what to run there."""
-        by_prefix = self.by_prefix
-        spaced = " " + _lower(text)
-        for m in self.finder.finditer(spaced):
-            prefix = m.group(1)
-            yield m.start(), by_prefix[prefix]
-            if not prefix.isalnum():
-                # the match consumed a prefix with a space or hyphen in it ("the e"): a cue may
-                # also begin at a word inside it (before the next match, so still in order)
-                base = m.start(1)
-                for j, ch in enumerate(prefix):
-                    if not ch.isalnum() and j + 1 < len(prefix) and prefix[j + 1].isalnum():
-                        inner = self._kinds_at(spaced, base + j + 1)
-                        if inner:
-                            yield base + j, inner
+        by_word, starts = self.by_word, tokens.starts
+        out: list[tuple[int, Plan]] = []
+        for i, word in enumerate(tokens.words):
+            plan = by_word[word]
+            if plan is None:
+                continue
+            at = starts[i]
+            if plan is _MARKED:
+                # a combining mark inside the token ("Ó" + U+0301 + "x"): for ``(?<!\w)`` a word
+                # begins after it, while the token runs on across it
+                for j in [0] + [m.end() for m in _AFTER_MARK_RE.finditer(word)]:
+                    self._add(out, text, at + j, _AT_TEXT)
+            else:
+                self._add(out, text, at, plan)
+        return out
 
-    def _kinds_at(self, spaced: str, at: int) -> Plan:
-        """What to run at ``spaced[at]`` (the longest known prefix there decides)."""
-        for n in range(_PREFIX, 0, -1):
-            kinds = self.by_prefix.get(spaced[at : at + n])
-            if kinds:
-                return kinds
-        return ()
+    def _add(self, out: list[tuple[int, Plan]], text: str, at: int, plan: Plan) -> None:
+        """Append what to run at ``at`` unless ``at`` is inside a word."""
+        if at > 0:
+            before = text[at - 1]
+            if before.isalnum() or before == "_":
+                return  # inside a word ("2024ж", "a_b"): no cue begins there
+        if plan is _AT_TEXT:
+            found = _longest_plan(self.by_prefix, self.shortest, self.longest, _lower(text[at : at + self.longest]), 0)
+            if found is None:
+                return
+            plan = found
+        out.append((at, plan))
 
 
+def _longest_plan(by_prefix: dict[str, Plan], shortest: int, longest: int, low: str, at: int) -> Plan | None:
+    """The plan of the longest prefix at ``low[at:]`` (lower-cased text), None without one."""
+    for k in range(longest, shortest - 1, -1):
+        plan = by_prefix.get(low[at : at + k])
+        if plan is not None:
+            return plan
+    return None
+
+
+def _word_plan(
+    by_prefix: dict[str, Plan], partial: frozenset[str], shortest: int, longest: int, word: str
+) -> Plan | None:
+    """What to run where ``word`` begins a word (see :class:`CueScanner`)."""
+    if _AFTER_MARK_RE.search(word) is not None:
+        return _MARKED
+    low = _lower(word)
+    if low in partial:
+        return _AT_TEXT
+    return _longest_plan(by_prefix, shortest, longest, low[:longest], 0)
+
+
+_AFTER_MARK_RE = re.compile(r"[\u0300-\u036f](?=\w)")
 _WORD_START_RE = re.compile(r"(?<!\w)\w")
 
 
@@ -342,8 +367,6 @@ def cue_scanner(lang: str) -> CueScanner:
             continue
         for p in lowered:
             by_prefix.setdefault(p, set()).add(index)
-    trie = _trie(set(by_prefix)) or "(?!)"
-
     def plan(prefix: str) -> Plan:
         """Each kind having a prefix of ``prefix``, with a regex of its patterns that may begin so:
         those with a prefix that agrees with it as far as both go (a longer one may still match
@@ -360,11 +383,17 @@ def cue_scanner(lang: str) -> CueScanner:
                 out.append((i, _subset_regex(chosen)))
         return tuple(out)
 
+    plans = {p: plan(p) for p in by_prefix}
+    partial = frozenset(p[:j] for p in by_prefix for j in range(1, len(p)))
+    shortest, longest = min(map(len, by_prefix), default=1), max(map(len, by_prefix), default=0)
     return CueScanner(
-        finder=re.compile(rf"\W({trie})"),
         kinds=tuple(kinds),
-        by_prefix={p: plan(p) for p in by_prefix},
+        by_prefix=plans,
+        partial=partial,
+        shortest=shortest,
+        longest=longest,
         any_prefix=tuple((i, kinds[i].regex.match) for i in any_prefix),
+        by_word=Memo(partial_function(_word_plan, plans, partial, shortest, longest), 65_536),
     )
 
 
@@ -413,6 +442,8 @@ class Article:
     sentences: list[tuple[int, int]]
     #: date mentions to use instead of reading them (``DateMention``-shaped), None to read them
     given_dates: Sequence[Any] | None = None
+    #: the recogniser's token scan of the text, None to tokenise for the cue scan
+    tokens: Scan | None = None
     lang: str = field(init=False)
     _starts: list[int] = field(init=False, repr=False)
     _hit_starts: list[int] = field(init=False, repr=False)
@@ -519,7 +550,7 @@ class Article:
         """Cues of one kind (a key of :data:`CUE_KINDS`) starting in ``[start, end)``; the whole
         article is scanned for every kind once, on the first call."""
         if self._cues is None:
-            self._cues = cue_scanner(self.lang).scan(self.doc.text)
+            self._cues = cue_scanner(self.lang).scan(self.doc.text, self.tokens)
             self._cue_starts = {k: [c.start for c in cs] for k, cs in self._cues.items()}
         found = self._cues.get(kind)
         if not found:

@@ -1,7 +1,7 @@
 """Word tokens of an article with their cross-script matching keys, computed once per document.
 
 Every matcher (gazetteer, institution composition, persons) walks the same token list, so the
-text is split by one precompiled regex and everything a matcher asks of a word (its folded key,
+text is tokenised once and everything a matcher asks of a word (its folded key,
 its case, its inflection-aware keys) is looked up once per distinct word in bounded memo tables
 shared across articles: news repeat their vocabulary, so most words cost one dict lookup.
 """
@@ -11,17 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
-from typing import Generic, NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar
 
 from judikg.ingest.translit import match_key as _match_key
 
 # Letters with any combining marks (seed texts write Ó as O + U+0301), or a run of digits.
 # Hyphens and dots separate tokens: "Буэнос-Айрес" is two tokens, joined again by the matchers.
 _TOKEN_RE = re.compile(r"[^\W\d_][^\W_]*(?:[\u0300-\u036f][^\W_]*)*|\d+")
-# A coarser pass that finds the same stretches ~2× faster: word characters and combining marks.
-# A stretch the fine pattern would cut further ("2024ж", "a_b") is re-split by _TOKEN_RE.
-_ROUGH_RE = re.compile(r"((?:\w|[\u0300-\u036f])+)")
+
+# Punctuation that clings to words ("Court,", "«Жоғарғы", "(IACA)."): stripped before asking
+# whether what is left is one plain word.
+_CLINGING = ".,;:!?\"'«»“”„‘’()[]{}"
 
 # What may stand between two words of one phrase: spaces and hyphens ("Буэнос-Айрес").
 _JOINERS = frozenset(" \u00a0-\u2010\u2011\u2012\u2013")
@@ -71,13 +71,7 @@ def _shape(word: str) -> tuple[str, bool, bool]:
     return fold[word], first, first and len(word) >= 2 and word[1].isupper()
 
 
-def _rough_shape(word: str) -> tuple[str, bool, bool] | None:
-    """The shape of a rough stretch that is one fine token, else None (it needs re-splitting)."""
-    return _shape(word) if _TOKEN_RE.fullmatch(word) is not None else None
-
-
 _word_shape: Memo[str, tuple[str, bool, bool]] = Memo(_shape, 131_072)
-_rough: Memo[str, tuple[str, bool, bool] | None] = Memo(_rough_shape, 131_072)
 
 
 def _separator_joins(sep: str) -> bool:
@@ -87,14 +81,13 @@ def _separator_joins(sep: str) -> bool:
 _joins: Memo[str, bool] = Memo(_separator_joins, 4096)
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class Scan:
     """A text's tokens as parallel columns (token ``i`` is ``words[i]`` at ``starts[i]:ends[i]``).
 
     Columns rather than one object per token: building ~500 objects per article cost more than
-    all the matching done over them.
+    all the matching done over them. ``starts`` holds one more entry, the text's length, so that
+    ``starts[i]`` for the token after the last is where it would begin.
     """
 
     starts: Sequence[int]
@@ -112,52 +105,68 @@ class Scan:
         return Token(self.starts[i], self.ends[i], self.words[i], self.folded[i], self.caps[i], self.ups[i])
 
 
-_EMPTY = Scan([], [], [], (), (), (), [])
+_EMPTY = Scan([], [], [], [], [], [], [])
+
+
+#: A token inside a piece of text between spaces: (start, end) in the piece, the word, its key,
+#: capitalised, upper (the :class:`Token` fields).
+_PieceToken = tuple[int, int, str, str, bool, bool]
+
+
+def _piece_tokens(piece: str) -> tuple[_PieceToken, ...]:
+    """The tokens of a piece of text holding no space: most are one word, perhaps with
+    punctuation clinging to it (``str.isalpha`` tells, in C); the rest meet the token regex."""
+    if piece.isalpha():
+        return ((0, len(piece), piece, *_word_shape[piece]),)
+    core = piece.strip(_CLINGING)
+    if not core:
+        return ()
+    if core.isalpha():
+        lead = len(piece) - len(piece.lstrip(_CLINGING))
+        return ((lead, lead + len(core), core, *_word_shape[core]),)
+    return tuple((m.start(), m.end(), m.group(), *_word_shape[m.group()]) for m in _TOKEN_RE.finditer(piece))
+
+
+_pieces: Memo[str, tuple[_PieceToken, ...]] = Memo(_piece_tokens, 131_072)
 
 
 def scan(text: str) -> Scan:
-    """Tokens of ``text`` with their join flags, in one regex pass and C-level maps over its parts."""
-    parts = _ROUGH_RE.split(text)
-    words = parts[1::2]
+    """The tokens of ``text``: the matches of :data:`_TOKEN_RE`, each joining the next when 1–3
+    joiners (:data:`_JOINERS`) alone lie between them.
+
+    The text is cut at spaces by ``str.split`` (a C loop, several times faster than any regex
+    pass; a piece's offset is the sum of the lengths before it), and each piece's tokens come
+    from a memo keyed by the piece: news repeat their words with the same punctuation, so most
+    pieces cost one dict lookup. Line breaks stay inside pieces and are cut by the token regex.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    folded: list[str] = []
+    caps: list[bool] = []
+    ups: list[bool] = []
+    pos = 0
+    for piece in text.split(" "):
+        if piece:
+            for start, end, word, key, cap, up in _pieces[piece]:
+                starts.append(pos + start)
+                ends.append(pos + end)
+                words.append(word)
+                folded.append(key)
+                caps.append(cap)
+                ups.append(up)
+        pos += len(piece) + 1
     if not words:
         return _EMPTY
-    shapes = list(map(_rough.__getitem__, words))
-    offsets = list(accumulate(map(len, parts), initial=0))  # offsets[k]: where parts[k] starts
-    starts = offsets[1::2]
-    ends = offsets[2::2]
-    joins = list(map(_joins.__getitem__, parts[2::2]))
-    joins[-1] = False
-    if None in shapes:
-        _split_further(words, starts, ends, joins, shapes)
-        if not words:
-            return _EMPTY
-    folded, caps, ups = zip(*shapes)
+    joins = [False] * len(words)
+    for i in range(len(words) - 1):
+        end, nxt = ends[i], starts[i + 1]
+        if nxt == end + 1:
+            joins[i] = text[end] in _JOINERS
+        elif end < nxt <= end + 3:
+            joins[i] = _joins[text[end:nxt]]
+    starts.append(len(text))
     return Scan(starts, ends, words, folded, caps, ups, joins)
-
-
-def _split_further(
-    words: list[str],
-    starts: list[int],
-    ends: list[int],
-    joins: list[bool],
-    shapes: list[tuple[str, bool, bool] | None],
-) -> None:
-    """Replace, in place, the rough stretches the fine pattern cuts further ("5th", "a_b") by
-    their pieces; pieces with nothing between them do not join. From the end, so that earlier
-    indices stay valid."""
-    for k in reversed([k for k, shape in enumerate(shapes) if shape is None]):
-        word, pos = words[k], starts[k]
-        found = list(_TOKEN_RE.finditer(word))
-        piece_joins = [_joins[word[a.end() : b.start()]] for a, b in zip(found, found[1:])]
-        if found:
-            piece_joins.append(joins[k] if found[-1].end() == len(word) else False)
-        if k > 0 and not (found and found[0].start() == 0):
-            joins[k - 1] = False  # the previous token is followed by more than a joiner ("x _ y")
-        words[k : k + 1] = [m.group() for m in found]
-        starts[k : k + 1] = [pos + m.start() for m in found]
-        ends[k : k + 1] = [pos + m.end() for m in found]
-        joins[k : k + 1] = piece_joins
-        shapes[k : k + 1] = [_word_shape[m.group()] for m in found]
 
 
 def tokenize(text: str) -> list[Token]:
