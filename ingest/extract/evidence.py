@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from functools import partial as partial_function
@@ -213,7 +213,8 @@ class CueScanner:
     Which plan a word start gets is a function of the word alone unless the word is a proper
     beginning of some prefix, so it is memoised per word (``by_word``, a dict lookup on a string
     whose hash the tokeniser already computed); only such short words look at the text after
-    them. A regex finder over the whole text, and a slice and set lookup per word, cost more.
+    them, the next six characters, memoised too ("of the", "the co"). A regex finder over the
+    whole text, and a slice and set lookup per word, cost more.
     """
 
     kinds: tuple[_Kind, ...]
@@ -223,6 +224,7 @@ class CueScanner:
     longest: int  # length of the longest prefix
     any_prefix: Plan  # kinds whose cues start with no tellable letters: tried everywhere
     by_word: Memo[str, Plan | None]  # a token -> its plan, _AT_TEXT or None (no cue begins so)
+    by_window: Memo[str, Plan | None]  # the text at a word start ("the co", "of the") -> its plan
 
     def scan(self, text: str, tokens: Scan | None = None) -> dict[str, list[Cue]]:
         """Cues per kind name; ``tokens`` is the text's token scan (made here when not given)."""
@@ -275,7 +277,7 @@ class CueScanner:
             if before.isalnum() or before == "_":
                 return  # inside a word ("2024ж", "a_b"): no cue begins there
         if plan is _AT_TEXT:
-            found = _longest_plan(self.by_prefix, self.shortest, self.longest, _lower(text[at : at + self.longest]), 0)
+            found = self.by_window[text[at : at + self.longest]]
             if found is None:
                 return
             plan = found
@@ -289,6 +291,11 @@ def _longest_plan(by_prefix: dict[str, Plan], shortest: int, longest: int, low: 
         if plan is not None:
             return plan
     return None
+
+
+def _window_plan(by_prefix: dict[str, Plan], shortest: int, longest: int, window: str) -> Plan | None:
+    """The plan of the longest prefix beginning ``window``, the text at a word start."""
+    return _longest_plan(by_prefix, shortest, longest, _lower(window), 0)
 
 
 def _word_plan(
@@ -394,6 +401,7 @@ def cue_scanner(lang: str) -> CueScanner:
         longest=longest,
         any_prefix=tuple((i, kinds[i].regex.match) for i in any_prefix),
         by_word=Memo(partial_function(_word_plan, plans, partial, shortest, longest), 65_536),
+        by_window=Memo(partial_function(_window_plan, plans, shortest, longest), 65_536),
     )
 
 

@@ -9,10 +9,10 @@ without per-article regexes. Tries are built once per process (lazily) and only 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, product
+from itertools import product
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from judikg.errors import ReferenceDataError
@@ -76,18 +76,17 @@ class PhraseTrie(Generic[P]):
         self.size += 1
         self._first_nodes.clear()  # built before any find in practice; kept correct regardless
 
-    def find(self, sc: Scan, keys: Sequence[tuple[str, ...]], lang: str) -> list[Match[P]]:
+    def find(self, sc: Scan, keys: list[tuple[str, ...]], lang: str) -> list[Match[P]]:
         """Every phrase occurrence in the scanned ``lang`` text; ``keys[i]`` are token ``i``'s
         matching keys (``keys_memo(lang)``). Only tokens whose keys start a phrase are walked,
         found through a per-word memo."""
         out: list[Match[P]] = []
-        firsts = list(map(self._starts(lang).__getitem__, sc.folded))
-        walk, caps, ups = self._walk, sc.caps, sc.ups
-        for i in compress(range(len(firsts)), firsts):
-            for node in firsts[i]:
+        starts, caps, ups = self._starts(lang), sc.caps, sc.ups
+        for i, folded in enumerate(sc.folded):
+            for node in starts[folded]:
                 need = node.first_case
                 if need == ANY or (need == CAPITALISED and caps[i]) or ups[i]:
-                    walk(node, i, i, sc, keys, out)
+                    self._walk(node, i, i, sc, keys, out)
         return out
 
     def _starts(self, lang: str) -> Memo[str, tuple[_Node, ...]]:
@@ -102,7 +101,7 @@ class PhraseTrie(Generic[P]):
             memo = self._first_nodes.setdefault(lang, Memo(nodes, 65_536))
         return memo
 
-    def _walk(self, node: _Node, first: int, at: int, sc: Scan, keys: Sequence[tuple[str, ...]], out: list[Match[P]]) -> None:
+    def _walk(self, node: _Node, first: int, at: int, sc: Scan, keys: list[tuple[str, ...]], out: list[Match[P]]) -> None:
         joins = sc.joins
         while True:
             for cases, payload in node.ends:

@@ -226,7 +226,7 @@ def _countries_right(
 def compose(
     text: str,
     sc: Scan,
-    keys: Sequence[tuple[str, ...]],
+    keys: list[tuple[str, ...]],
     places: Sequence[Match[Place]],
     lang: str,
     dominant: str | None,

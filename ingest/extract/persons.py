@@ -18,7 +18,6 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
 from importlib import resources
 
 from judikg.errors import ReferenceDataError
@@ -187,7 +186,9 @@ def find_persons(text: str, sc: Scan, blocked: Sequence[bool], lang: str) -> lis
     initial_shaped = [False] * n
     starters: list[int] = []
     shape_of, initial_of = _shape_memo(lang), _INITIAL_SHAPED
-    for i in compress(range(n), caps):
+    for i in range(n):
+        if not caps[i]:
+            continue
         word = words[i]
         shape = shape_of[word]
         # "Кеңесінің Төрағасы Қайрат", "Председатель Совета Кайрат Мами": a title or institution
@@ -614,8 +615,9 @@ def bare_surnames(
         return out
     keys_of = keys_memo(lang)
     folded, ups = sc.folded, sc.ups
-    for i in compress(range(len(sc)), sc.caps):
-        if blocked[i] or ups[i] or len(folded[i]) < 4:
+    caps = sc.caps
+    for i in range(len(sc)):
+        if not caps[i] or blocked[i] or ups[i] or len(folded[i]) < 4:
             continue
         for key in keys_of[folded[i]]:
             nk = name_key(key)

@@ -58,7 +58,8 @@ def recognize_scanned(doc: Document) -> tuple[list[Hit], Scan]:
     """:func:`recognize` and the token scan it read (the relation passes reuse its word starts)."""
     text, lang = doc.text, doc.lang
     sc = scan(text)
-    keys = list(map(keys_memo(lang).__getitem__, sc.folded))
+    keys_of = keys_memo(lang)
+    keys = [keys_of[f] for f in sc.folded]
     spans = sentences(text)
 
     found = reference_trie(lang).find(sc, keys, lang)
@@ -90,8 +91,12 @@ def recognize_scanned(doc: Document) -> tuple[list[Hit], Scan]:
 
     starts = [s for s, _ in spans]
     unique = {(h[0], h[1], h[2]): h for h in hits}
-    # sentence_index inlined: one call less per hit
-    return [Hit(*unique[k], max(0, bisect_right(starts, k[0]) - 1)) for k in sorted(unique)], sc
+    out: list[Hit] = []
+    for key in sorted(unique):
+        start, end, iri, type_name, country, parent, labels = unique[key]
+        # sentence_index inlined: one call less per hit
+        out.append(Hit(start, end, iri, type_name, country, parent, labels, max(0, bisect_right(starts, start) - 1)))
+    return out, sc
 
 
 # After a dateline city: a comma, dot or dash, then the date ("Бишкек, 18.02.22", "Ташкент. 3

@@ -9,7 +9,7 @@ shared across articles: news repeat their vocabulary, so most words cost one dic
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
 
@@ -90,13 +90,15 @@ class Scan:
     ``starts[i]`` for the token after the last is where it would begin.
     """
 
-    starts: Sequence[int]
-    ends: Sequence[int]
-    words: Sequence[str]
-    folded: Sequence[str]  # fold(word)
-    caps: Sequence[bool]  # first letter is a capital
-    ups: Sequence[bool]  # all-capital abbreviation head: its first two letters are capitals
-    joins: Sequence[bool]  # joins[i]: tokens i and i + 1 are separated only by a space or hyphen; the last is False
+    # lists, not Sequence: compiled code indexes a list directly, any other sequence through the
+    # generic protocol, and the matchers index these columns more than anything else
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+    folded: list[str]  # fold(word)
+    caps: list[bool]  # first letter is a capital
+    ups: list[bool]  # all-capital abbreviation head: its first two letters are capitals
+    joins: list[bool]  # joins[i]: tokens i and i + 1 are separated only by a space or hyphen; the last is False
 
     def __len__(self) -> int:
         return len(self.words)
