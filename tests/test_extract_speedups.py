@@ -83,3 +83,40 @@ def test_sentence_boundaries_found_on_a_plain_text() -> None:
     assert [text[a:b] for a, b in sentences(text)] == [
         "Суд қаулы шығарды.", "Next one!", "А. Мерғалиев spoke…", "ok?»", "end",
     ]
+
+
+
+def test_written_out_initialisers_match_the_dataclass_fields() -> None:
+    """Hot dataclasses write ``__init__`` out (compiled, the generated one runs interpreted): it
+    must take every field, in order, with the field's default, and store each argument in its
+    field. Read from the sources, so that it holds compiled or not."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "ingest" / "extract"
+    checked = 0
+    for path in sorted(root.glob("*.py")):
+        for cls in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(cls, ast.ClassDef):
+                continue
+            init = next((f for f in cls.body if isinstance(f, ast.FunctionDef) and f.name == "__init__"), None)
+            decorated = any("dataclass" in ast.unparse(d) for d in cls.decorator_list)
+            if init is None or not decorated:
+                continue
+            checked += 1
+            fields = [f for f in cls.body if isinstance(f, ast.AnnAssign) and isinstance(f.target, ast.Name)]
+            args = init.args.args[1:]
+            where = f"{path.name}:{cls.name}"
+            assert [a.arg for a in args] == [f.target.id for f in fields], where  # type: ignore[union-attr]
+            defaults = [None] * (len(args) - len(init.args.defaults)) + list(init.args.defaults)
+            for f, default in zip(fields, defaults):
+                value = f.value
+                if isinstance(value, ast.Call) and ast.unparse(value.func) == "field":
+                    factory = next(k.value for k in value.keywords if k.arg == "default_factory")
+                    value = factory.body if isinstance(factory, ast.Lambda) else None
+                assert (value is None) == (default is None), (where, f.target)
+                if value is not None and default is not None:
+                    assert ast.unparse(value) == ast.unparse(default), (where, ast.unparse(f.target))
+            stored = {ast.unparse(t): ast.unparse(st.value) for st in init.body if isinstance(st, ast.Assign) for t in st.targets}
+            assert stored == {f"self.{a.arg}": a.arg for a in args}, where
+    assert checked >= 6

@@ -106,7 +106,7 @@ def _date_word() -> re.Pattern[str]:
     return re.compile("|".join(lexicon("events")["date_words"]["patterns"]), re.IGNORECASE)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Trigger:
     start: int
     end: int
@@ -116,6 +116,20 @@ class Trigger:
     ordinal: int | None = None
     year: str | None = None
     anaphoric: bool = False  # "the event", «иш-чара»: names an event without saying which
+
+    # __init__ written out (init=False): compiled, a dataclass keeps its generated, interpreted one
+    def __init__(
+        self, start: int, end: int, type: str, slug: str, sentence: int, ordinal: int | None = None,
+        year: str | None = None, anaphoric: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.type = type
+        self.slug = slug
+        self.sentence = sentence
+        self.ordinal = ordinal
+        self.year = year
+        self.anaphoric = anaphoric
 
 
 @dataclass(slots=True)

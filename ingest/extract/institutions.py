@@ -141,7 +141,7 @@ def head_nouns() -> frozenset[str]:
     return frozenset(keys)
 
 
-@dataclass(slots=True, unsafe_hash=True)  # built per mention: see judikg.ingest.model
+@dataclass(slots=True, unsafe_hash=True, init=False)  # built per mention: see judikg.ingest.model
 class Composed:
     """One institution reading of a stretch of tokens (before IRIs are minted)."""
 
@@ -156,6 +156,24 @@ class Composed:
     parent_first: int | None = None  # token span of the parent mention for a unit
     parent_last: int | None = None
     generic: bool = False
+
+    # __init__ written out (init=False): compiled, a dataclass keeps its generated, interpreted one
+    def __init__(
+        self, first: int, last: int, slug: str, cls: str, country: str | None, inferred_country: str | None,
+        unit: str | None = None, unit_cls: str | None = None, parent_first: int | None = None,
+        parent_last: int | None = None, generic: bool = False,
+    ) -> None:
+        self.first = first
+        self.last = last
+        self.slug = slug
+        self.cls = cls
+        self.country = country
+        self.inferred_country = inferred_country
+        self.unit = unit
+        self.unit_cls = unit_cls
+        self.parent_first = parent_first
+        self.parent_last = parent_last
+        self.generic = generic
 
 
 def _country_at(places: Mapping[int, Match[Place]], i: int) -> Match[Place] | None:

@@ -118,7 +118,7 @@ def is_role_word(word: str, lang: str) -> bool:
 _APPOSITION_MARKS = frozenset({",", "(", "\u2013", "\u2014"})
 
 
-@dataclass(slots=True, unsafe_hash=True)  # built per mention: see judikg.ingest.model
+@dataclass(slots=True, unsafe_hash=True, init=False)  # built per mention: see judikg.ingest.model
 class PersonMention:
     first: int  # token span, end exclusive
     last: int
@@ -127,6 +127,16 @@ class PersonMention:
     surname: str  # the surname stem as written (uninflected when the ending was recognised)
     given: str | None  # given name or its initial
     full: str  # the name as a label ("Асламбек Мерғалиев")
+
+    # __init__ written out (init=False): compiled, a dataclass keeps its generated, interpreted one
+    def __init__(self, first: int, last: int, start: int, end: int, surname: str, given: str | None, full: str) -> None:
+        self.first = first
+        self.last = last
+        self.start = start
+        self.end = end
+        self.surname = surname
+        self.given = given
+        self.full = full
 
 
 def _is_given(key: str, data: NameData, lang: str = "") -> bool:

@@ -33,13 +33,21 @@ _MINISTER_ROLES = frozenset({"minister", "deputy-minister"})
 _RIGHT_OPEN_RE = re.compile(r"[ \t]*[,(\u2013\u2014-]")
 
 
-@dataclass(slots=True, unsafe_hash=True)  # built per mention: see judikg.ingest.model
+@dataclass(slots=True, unsafe_hash=True, init=False)  # built per mention: see judikg.ingest.model
 class Item:
     start: int
     end: int
     kind: str  # "role" | "org" | "titled-org" | "country" | "person"
     value: str  # role name or hit IRI
     hit: HitLike | None = None
+
+    # __init__ written out (init=False): compiled, a dataclass keeps its generated, interpreted one
+    def __init__(self, start: int, end: int, kind: str, value: str, hit: HitLike | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.value = value
+        self.hit = hit
 
 
 @dataclass(slots=True, unsafe_hash=True)  # built per mention: see judikg.ingest.model

@@ -29,9 +29,13 @@ from judikg.ingest.translit import to_latin
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 
 
-@dataclass(slots=True, unsafe_hash=True)  # built per mention: see judikg.ingest.model
+@dataclass(slots=True, unsafe_hash=True, init=False)  # built per mention: see judikg.ingest.model
 class Hit:
-    """One mention of an entity, linked to its canonical IRI."""
+    """One mention of an entity, linked to its canonical IRI.
+
+    ``__init__`` is written out (``init=False``): compiled, a dataclass keeps the generated one,
+    which runs interpreted, and hits are built by the dozen per article.
+    """
 
     start: int  # offsets into Document.text; surface = text[start:end]
     end: int
@@ -42,6 +46,20 @@ class Hit:
     labels: Mapping[str, str] = field(default_factory=lambda: _EMPTY, compare=False, hash=False)  # BCP-47 → name, for entities outside the reference data
     sentence: int = 0  # index into sentences(text)
     gov: str | None = None  # left to the relation passes
+
+    def __init__(
+        self, start: int, end: int, iri: str, type: str, country: str | None, parent: str | None = None,
+        labels: Mapping[str, str] = _EMPTY, sentence: int = 0, gov: str | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.iri = iri
+        self.type = type
+        self.country = country
+        self.parent = parent
+        self.labels = labels
+        self.sentence = sentence
+        self.gov = gov
 
 
 # A hit before its sentence is known: start, end, iri, type, country, parent, labels (Hit's

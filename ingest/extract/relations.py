@@ -25,7 +25,7 @@ _BODY_TYPES = frozenset({"Association", "InternationalOrganization"})
 _REFERENCE_BODY_TYPES = _BODY_TYPES | {"Court"}
 
 
-@dataclass(slots=True, unsafe_hash=True)  # built per mention: see judikg.ingest.model
+@dataclass(slots=True, unsafe_hash=True, init=False)  # built per mention: see judikg.ingest.model
 class Fact:
     """A relation before its evidence span is cut: sentence index instead of a Span."""
 
@@ -34,6 +34,14 @@ class Fact:
     object: str
     sentence: int
     role: str | None = None
+
+    # __init__ written out (init=False): compiled, a dataclass keeps its generated, interpreted one
+    def __init__(self, subject: str, predicate: str, object: str, sentence: int, role: str | None = None) -> None:
+        self.subject = subject
+        self.predicate = predicate
+        self.object = object
+        self.sentence = sentence
+        self.role = role
 
 
 def structural_facts(art: Article) -> list[Fact]:
