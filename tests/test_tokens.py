@@ -64,3 +64,12 @@ def test_memo_stays_bounded_and_answers_alike() -> None:
     calls.clear()
     assert memo[3] == 9 and memo[3] == 9
     assert calls.count(3) <= 1  # a hit answers from the table, without calling the function
+
+
+def test_long_pieces_are_tokenised_without_the_memo() -> None:
+    from judikg.ingest.extract import tokens
+
+    long_piece = "Жоғарғы-" * 20 + "Сот"
+    before = long_piece in tokens._pieces
+    assert _columns(long_piece + " x") == _reference(long_piece + " x")
+    assert not before and long_piece not in tokens._pieces

@@ -130,6 +130,8 @@ def _piece_tokens(piece: str) -> tuple[_PieceToken, ...]:
 
 
 _pieces: Memo[str, tuple[_PieceToken, ...]] = Memo(_piece_tokens, 131_072)
+#: Pieces longer than this are tokenised without the memo (its entries stay small).
+_MEMO_PIECE = 48
 
 
 def scan(text: str) -> Scan:
@@ -150,7 +152,9 @@ def scan(text: str) -> Scan:
     pos = 0
     for piece in text.split(" "):
         if piece:
-            for start, end, word, key, cap, up in _pieces[piece]:
+            # a long piece (a URL, a text written without spaces) is not worth keeping
+            found = _pieces[piece] if len(piece) <= _MEMO_PIECE else _piece_tokens(piece)
+            for start, end, word, key, cap, up in found:
                 starts.append(pos + start)
                 ends.append(pos + end)
                 words.append(word)
