@@ -85,7 +85,6 @@ def test_sentence_boundaries_found_on_a_plain_text() -> None:
     ]
 
 
-
 def test_written_out_initialisers_match_the_dataclass_fields() -> None:
     """Hot dataclasses write ``__init__`` out (compiled, the generated one runs interpreted): it
     must take every field, in order, with the field's default, and store each argument in its
@@ -108,6 +107,8 @@ def test_written_out_initialisers_match_the_dataclass_fields() -> None:
             args = init.args.args[1:]
             where = f"{path.name}:{cls.name}"
             assert [a.arg for a in args] == [f.target.id for f in fields], where  # type: ignore[union-attr]
+            for a, f in zip(args, fields):
+                assert a.annotation is not None and ast.unparse(a.annotation) == ast.unparse(f.annotation), (where, a.arg)
             defaults = [None] * (len(args) - len(init.args.defaults)) + list(init.args.defaults)
             for f, default in zip(fields, defaults):
                 value = f.value

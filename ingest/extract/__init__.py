@@ -10,9 +10,12 @@ IRI. Every relation carries its evidence sentence.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from judikg.ingest.model import Document, Extraction
+
+if TYPE_CHECKING:
+    from judikg.ingest.extract.tokens import Scan
 
 __all__ = ["extract", "extract_from_hits"]
 
@@ -30,7 +33,7 @@ def extract(doc: Document) -> Extraction:
 
 
 def extract_from_hits(
-    doc: Document, hits: Sequence[Any], dates: Sequence[Any] | None = None, tokens: Any = None
+    doc: Document, hits: Sequence[Any], dates: Sequence[Any] | None = None, tokens: Scan | None = None
 ) -> Extraction:
     """The relation passes over already recognised hits (``recognize.Hit`` or anything shaped like
     it); ``tokens``, the recogniser's token scan of the text, spares the cue scan a tokenisation."""

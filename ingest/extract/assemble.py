@@ -118,4 +118,3 @@ def _event_key(ev: Any) -> str:
     if ev.date and len(ev.date) == 10 and place:
         return place
     return "|".join([str(ev.ordinal or ""), place, ev.organizers[0][0] if ev.organizers else ""])
-

@@ -86,8 +86,8 @@ class Scan:
     """A text's tokens as parallel columns (token ``i`` is ``words[i]`` at ``starts[i]:ends[i]``).
 
     Columns rather than one object per token: building ~500 objects per article cost more than
-    all the matching done over them. ``starts`` holds one more entry, the text's length, so that
-    ``starts[i]`` for the token after the last is where it would begin.
+    all the matching done over them. When there is a token, ``starts`` holds one more entry, the
+    text's length, so that ``starts[i]`` for the token after the last is where it would begin.
     """
 
     # lists, not Sequence: compiled code indexes a list directly, any other sequence through the
@@ -129,7 +129,7 @@ def _piece_tokens(piece: str) -> tuple[_PieceToken, ...]:
     return tuple((m.start(), m.end(), m.group(), *_word_shape[m.group()]) for m in _TOKEN_RE.finditer(piece))
 
 
-_pieces: Memo[str, tuple[_PieceToken, ...]] = Memo(_piece_tokens, 131_072)
+_pieces: Memo[str, tuple[_PieceToken, ...]] = Memo(_piece_tokens, 32_768)
 #: Pieces longer than this are tokenised without the memo (its entries stay small).
 _MEMO_PIECE = 48
 
