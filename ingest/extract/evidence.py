@@ -218,10 +218,7 @@ class CueScanner:
     """
 
     kinds: tuple[_Kind, ...]
-    by_prefix: dict[str, Plan]  # a prefix -> what to run where it begins
-    partial: frozenset[str]  # proper beginnings of the prefixes ("con" of "confer")
-    shortest: int  # length of the shortest prefix
-    longest: int  # length of the longest prefix
+    longest: int  # length of the longest prefix (the window read after a word that begins one)
     any_prefix: Plan  # kinds whose cues start with no tellable letters: tried everywhere
     by_word: Memo[str, Plan | None]  # a token -> its plan, _AT_TEXT or None (no cue begins so)
     by_window: Memo[str, Plan | None]  # the text at a word start ("the co", "of the") -> its plan
@@ -395,9 +392,6 @@ def cue_scanner(lang: str) -> CueScanner:
     shortest, longest = min(map(len, by_prefix), default=1), max(map(len, by_prefix), default=0)
     return CueScanner(
         kinds=tuple(kinds),
-        by_prefix=plans,
-        partial=partial,
-        shortest=shortest,
         longest=longest,
         any_prefix=tuple((i, kinds[i].regex.match) for i in any_prefix),
         by_word=Memo(partial_function(_word_plan, plans, partial, shortest, longest), 65_536),
