@@ -23,7 +23,7 @@ _WORDS = {
     "kk": ["конференциясы", "қатысты", "іс-шара", "мүшесі", "меморандумға", "қол қойды", "төрағасы",
            "аясында", "кездесті", "үшінші", "сот", "арасында"],
     "kk-Latn": ["konferensııasy", "qatysty", "is-shara", "múshesi", "memorandýmǵa", "qol qoıdy", "tóraǵasy",
-                "aıasynda", "kezdesti", "ýshinshi", "sot", "arasynda"],
+                "aıasynda", "kezdesti", "ýshinshi", "sot", "arasynda", "baıandama", "semınar"],
 }
 _GLUE = [" ", ", ", ". ", "\n", "-", "«", "» ", " (", ") ", "x", "2024 ", " İ "]
 
@@ -130,9 +130,35 @@ def test_ordinal_from_article_cues_equals_window_scan(pieces: list[str], lang: s
 def test_patterns_cut_per_prefix_keep_case_insensitive_letters() -> None:
     """Each word start runs only the patterns its prefix allows; letters the regexes match
     case-insensitively but lower() keeps apart ("ı", "I", "i", "İ") still reach their patterns."""
-    words = ["konferensııasy", "KONFERENSIIASY", "Konferensiiasy", "qatysty", "QATYSTY", "İs-shara", "is-shara"]
+    words = ["konferensııasy", "KONFERENSIIASY", "Konferensiiasy", "qatysty", "QATYSTY", "İs-shara", "is-shara",
+             "baıandama", "Baiandama", "BAIANDAMA", "SEMINAR"]
     for lang in ("kk-Latn", "en", "ky"):
         text = " ".join(words) + ". " + ", ".join(w.upper() for w in words)
         found = cue_scanner(lang).scan(text)
         for kind in CUE_KINDS:
             assert [(c.start, c.end, c.label, c.slug) for c in found.get(kind, [])] == _reference(lang, kind, text), kind
+
+
+def test_a_cue_written_only_with_dotless_i_is_found_in_upper_case() -> None:
+    """The lexicon writes "baıandama" (a report) with "ı" alone; in capitals it is "BAIANDAMA",
+    which lower() makes "baiandama" while the regex matches it case-insensitively."""
+    scanner = cue_scanner("kk-Latn")
+    for text in ("BAIANDAMA jasady", "Baiandama jasady", "baıandama jasady"):
+        assert [(c.start, c.end) for c in scanner.scan(text)["participation"]] == [(0, 9)], text
+
+
+def test_a_kind_tried_everywhere_keeps_the_other_kinds() -> None:
+    """A kind whose cues begin with no tellable letters runs at every word start, and the kinds
+    with prefixes still run where theirs begin."""
+    from dataclasses import replace
+
+    from judikg.ingest.extract.evidence import _Kind
+
+    scanner = cue_scanner("en")
+    numbers = _Kind("numbers", re.compile(r"(?P<g0>\d+)(?!\w)"), (("Number", "number"),), {"g0": ("Number", "number")})
+    wider = replace(scanner, kinds=(*scanner.kinds, numbers), any_prefix=((len(scanner.kinds), numbers.regex.match),))
+    text = "In 2024 judges of 12 courts took part in the conference in Astana."
+    found, before = wider.scan(text), scanner.scan(text)
+    assert [text[c.start : c.end] for c in found["numbers"]] == ["2024", "12"]
+    assert {k: v for k, v in found.items() if k != "numbers"} == before
+    assert [text[c.start : c.end] for c in found["participation"]] == ["took part"]

@@ -233,7 +233,7 @@ class CueScanner:
         by_group = [k.by_group for k in kinds]
         make = tuple.__new__  # Cue(...) would add a Python call per cue
         if self.any_prefix:
-            starts: Iterable[tuple[int, Plan]] = ((m.start(), self.any_prefix) for m in _WORD_START_RE.finditer(text))
+            starts: Iterable[tuple[int, Plan]] = self._every_start(text)
         else:
             starts = self._starts(text, tokens if tokens is not None else scan_tokens(text))
         for pos, plan in starts:
@@ -267,6 +267,17 @@ class CueScanner:
                 self._add(out, text, at, plan)
         return out
 
+    def _every_start(self, text: str) -> list[tuple[int, Plan]]:
+        """Every word start, for when some kind's cues begin with no tellable letters: those kinds
+        run everywhere, the others where their prefixes say."""
+        longest, by_window, everywhere = self.longest, self.by_window, self.any_prefix
+        out: list[tuple[int, Plan]] = []
+        for m in _WORD_START_RE.finditer(text):
+            at = m.start()
+            found = by_window[text[at : at + longest]]
+            out.append((at, everywhere if found is None else everywhere + found))  # kinds are disjoint
+        return out
+
     def _add(self, out: list[tuple[int, Plan]], text: str, at: int, plan: Plan) -> None:
         """Append what to run at ``at`` unless ``at`` is inside a word."""
         if at > 0:
@@ -292,7 +303,7 @@ def _longest_plan(by_prefix: dict[str, Plan], shortest: int, longest: int, low: 
 
 def _window_plan(by_prefix: dict[str, Plan], shortest: int, longest: int, window: str) -> Plan | None:
     """The plan of the longest prefix beginning ``window``, the text at a word start."""
-    return _longest_plan(by_prefix, shortest, longest, _lower(window), 0)
+    return _longest_plan(by_prefix, shortest, longest, _caseless(window), 0)
 
 
 def _word_plan(
@@ -301,7 +312,7 @@ def _word_plan(
     """What to run where ``word`` begins a word (see :class:`CueScanner`)."""
     if _AFTER_MARK_RE.search(word) is not None:
         return _MARKED
-    low = _lower(word)
+    low = _caseless(word)
     if low in partial:
         return _AT_TEXT
     return _longest_plan(by_prefix, shortest, longest, low[:longest], 0)
@@ -309,20 +320,6 @@ def _word_plan(
 
 _AFTER_MARK_RE = re.compile(r"[\u0300-\u036f](?=\w)")
 _WORD_START_RE = re.compile(r"(?<!\w)\w")
-
-
-def _lower(text: str) -> str:
-    """``text.lower()`` keeping every offset: a few letters ("İ" in Kazakh Latin) lower to two
-    characters, so they are lowered to their first one."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return text.translate(_long_lowercase()).lower()
-
-
-@cache
-def _long_lowercase() -> dict[int, str]:
-    return {c: chr(c).lower()[0] for c in range(0x10000) if len(chr(c).lower()) != 1}
 
 
 def _entry_index(m: re.Match[str]) -> int:
@@ -365,11 +362,12 @@ def cue_scanner(lang: str) -> CueScanner:
         regex = re.compile(rf"(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE)
         kinds.append(_Kind(name, regex, tuple(entries), {f"g{j}": e for j, e in enumerate(entries)}))
         items.append(kind_items)
-        lowered = {p.lower() for p in prefixes}
-        if "" in prefixes or any(len(p.lower()) != len(p) for p in prefixes):
+        if "" in prefixes:
             any_prefix.append(index)
             continue
-        for p in lowered:
+        # keyed as case-insensitive matching compares letters: "BAIANDAMA" must find the plan of
+        # "baıand", which lower() alone would keep apart
+        for p in {_caseless(p) for p in prefixes}:
             by_prefix.setdefault(p, set()).add(index)
     def plan(prefix: str) -> Plan:
         """Each kind having a prefix of ``prefix``, with a regex of its patterns that may begin so:
@@ -410,7 +408,9 @@ def _subset_regex(chosen: list[tuple[int, str]]) -> Callable[..., re.Match[str] 
 
 def _caseless(text: str) -> str:
     """One letter for each class of letters case-insensitive matching treats as one ("ı", "I",
-    "i", "İ" -> "i"; "ſ" -> "s"), so that prefixes compare as the regexes would."""
+    "i", "İ" -> "i"; "ſ" -> "s"), so that prefixes compare as the regexes would; offsets kept."""
+    if text.isascii():
+        return text.lower()
     out = []
     for ch in text:
         folded = ch.upper().lower()
