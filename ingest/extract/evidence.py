@@ -204,9 +204,9 @@ class CueScanner:
     """Every cue kind of one language, found in one pass over the recogniser's tokens.
 
     At each word start the scanner needs the longest known prefix of a cue there (at most six
-    lower-case characters, spaces and hyphens included). Each prefix has its plan, made once per
-    process: the kinds having a lexicon pattern that may begin so, each with a regex of only those
-    patterns, in lexicon order (the first to match wins, as in the kind's full regex, which tried
+    characters folded by :func:`_caseless`, spaces and hyphens included). Each prefix has its plan,
+    made once per process: the kinds having a lexicon pattern that may begin so, each with a regex
+    of only those patterns, in lexicon order (the first to match wins, as in the kind's full regex, which tried
     hundreds of case-insensitive alternatives one by one). Within a kind, matches do not overlap
     (leftmost first), as ``finditer`` of that kind alone would give them.
 
@@ -374,7 +374,7 @@ def cue_scanner(lang: str) -> CueScanner:
         those with a prefix that agrees with it as far as both go (a longer one may still match
         where case-insensitive letters differ after lowering, "ı" for "I")."""
         out = []
-        here = _caseless(prefix)
+        here = prefix  # already caseless: by_prefix is keyed so
         for i in sorted({i for n in range(1, len(prefix) + 1) for i in by_prefix.get(prefix[:n], ())}):
             chosen = [
                 (entry, pattern)
